@@ -1,0 +1,20 @@
+import type { PageContact, Site } from '../model/page-contact';
+
+/**
+ * One adapter per site. Pure DOM reading: no browser APIs, no writes into the page,
+ * so the same code runs in content scripts, in unit tests and in `npm run recognize`.
+ */
+export interface SiteAdapter {
+  readonly site: Site;
+  /** URL predicate: true only for pages this adapter reads (gotcha URLs must be false). */
+  matches(url: URL): boolean;
+  /** The contact the page shows, or null when it shows none (yet). */
+  extract(url: URL, doc: Document): PageContact | null;
+  /**
+   * True when the markup itself proves it belongs to the URL's person (a link carrying the
+   * URL's slug, canonical link, JSON-LD url). SPAs change the URL before the new person is
+   * rendered: without this proof, a caller must not trust a page that still shows the
+   * previous person.
+   */
+  confirmsIdentity(url: URL, doc: Document): boolean;
+}

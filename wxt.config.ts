@@ -1,0 +1,33 @@
+import tailwindcss from '@tailwindcss/vite';
+import { defineConfig } from 'wxt';
+
+// Test hooks (a handle on the database for seeding) exist only in the e2e build, which
+// goes to its own folder so a production build never contains them.
+const testHooks = process.env.RELANCE_TEST_HOOKS === '1';
+
+export default defineConfig({
+  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  imports: false,
+  outDirTemplate: testHooks ? '{{browser}}-mv{{manifestVersion}}-e2e' : '{{browser}}-mv{{manifestVersion}}',
+  vite: () => ({
+    plugins: [tailwindcss()],
+    define: { 'import.meta.env.RELANCE_TEST_HOOKS': JSON.stringify(testHooks) },
+  }),
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['storage', 'contextMenus', 'notifications', 'alarms', 'unlimitedStorage'],
+    action: { default_title: '__MSG_actionTitle__' },
+    commands: {
+      'open-side-panel': {
+        suggested_key: { default: 'Alt+Shift+R' },
+        description: '__MSG_commandOpenPanel__',
+      },
+    },
+    content_security_policy: {
+      extension_pages: "script-src 'self'; object-src 'none'",
+    },
+    ...(browser === 'firefox' ? { browser_specific_settings: { gecko: { id: 'relance@relance.app', strict_min_version: '115.0' } } } : {}),
+  }),
+});
