@@ -1,0 +1,3 @@
+export * from './cadences';
+export * from './checklist';
+export * from './stages';
