@@ -1,0 +1,135 @@
+import Dexie, { type DBCore, type DBCoreMutateRequest, type Middleware, type Table } from 'dexie';
+import type { Interaction } from '../model/interaction';
+import { interactionSchema } from '../model/interaction';
+import type { Offer } from '../model/offer';
+import { offerSchema } from '../model/offer';
+import { type Prospect, prospectSchema, withDerivedKeys } from '../model/prospect';
+import type { Relance } from '../model/relance';
+import { relanceSchema } from '../model/relance';
+import type { Settings } from '../model/settings';
+import { settingsSchema } from '../model/settings';
+import type { StageEvent } from '../model/stage-event';
+import { stageEventSchema } from '../model/stage-event';
+import type { z } from '../model/zod';
+import { ValidationError } from './errors';
+
+export const DEFAULT_DATABASE_NAME = 'relance';
+
+/** What each table stores. */
+export type RelanceRecords = {
+  prospects: Prospect;
+  interactions: Interaction;
+  relances: Relance;
+  stageEvents: StageEvent;
+  offers: Offer;
+  settings: Settings;
+};
+export type RelanceTableName = keyof RelanceRecords;
+
+type RecordRule<T> = {
+  /** Singular, for messages: "Invalid prospect: …". */
+  entity: string;
+  schema: z.ZodType<T>;
+  /** Recomputes derived fields from the parsed record. */
+  derive?(record: T): T;
+};
+
+const RECORD_RULES: { readonly [K in RelanceTableName]: RecordRule<RelanceRecords[K]> } = {
+  prospects: { entity: 'prospect', schema: prospectSchema, derive: withDerivedKeys },
+  interactions: { entity: 'interaction', schema: interactionSchema },
+  relances: { entity: 'relance', schema: relanceSchema },
+  stageEvents: { entity: 'stage event', schema: stageEventSchema },
+  offers: { entity: 'offer', schema: offerSchema },
+  settings: { entity: 'settings', schema: settingsSchema },
+};
+
+function isRelanceTable(name: string): name is RelanceTableName {
+  return Object.hasOwn(RECORD_RULES, name);
+}
+
+/** Drops keys holding undefined, so an absent optional field is absent in storage too. */
+function withoutUndefined(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutUndefined);
+  if (value === null || typeof value !== 'object' || Object.getPrototypeOf(value) !== Object.prototype) return value;
+  const clean: Record<string, unknown> = {};
+  for (const [key, inner] of Object.entries(value)) if (inner !== undefined) clean[key] = withoutUndefined(inner);
+  return clean;
+}
+
+function validated<T>(rule: RecordRule<T>, value: unknown): T {
+  const result = rule.schema.safeParse(value);
+  if (!result.success) throw ValidationError.fromZod(rule.entity, result.error);
+  return withoutUndefined(rule.derive ? rule.derive(result.data) : result.data) as T;
+}
+
+/**
+ * The record exactly as the database will store it (parsed, trimmed, derived keys
+ * recomputed), or a ValidationError. Lets a caller return what was written without re-reading.
+ */
+export function storedForm<K extends RelanceTableName>(table: K, value: RelanceRecords[K]): RelanceRecords[K] {
+  return validated(RECORD_RULES[table] as RecordRule<RelanceRecords[K]>, value);
+}
+
+/*
+ * Validation sits in the DBCore stack rather than in table hooks: every add, put, update,
+ * modify, bulk* and upsert reaches `mutate` with the complete records as they will be
+ * stored, whereas an `updating` hook only gets a diff whose dotted key paths cannot be
+ * replayed on records whose own keys contain dots (checklist keys are `<stage>.<item>`).
+ * It also spares the read of the existing record that registered hooks force on each put.
+ * Level 1: under the hooks middleware (2), so whatever a hook changes is validated too.
+ */
+const validationMiddleware: Middleware<DBCore> = {
+  stack: 'dbcore',
+  name: 'RelanceValidation',
+  level: 1,
+  create(down) {
+    return {
+      ...down,
+      table(tableName) {
+        const downTable = down.table(tableName);
+        if (!isRelanceTable(tableName)) return downTable;
+        const rule: RecordRule<unknown> = RECORD_RULES[tableName];
+        return {
+          ...downTable,
+          mutate(req: DBCoreMutateRequest) {
+            if (req.type !== 'add' && req.type !== 'put') return downTable.mutate(req);
+            let values: unknown[];
+            try {
+              values = req.values.map((value) => validated(rule, value));
+            } catch (error) {
+              return Promise.reject(error);
+            }
+            return downTable.mutate({ ...req, values });
+          },
+        };
+      },
+    };
+  },
+};
+
+export class RelanceDatabase extends Dexie {
+  prospects!: Table<Prospect, string>;
+  interactions!: Table<Interaction, string>;
+  relances!: Table<Relance, string>;
+  stageEvents!: Table<StageEvent, string>;
+  offers!: Table<Offer, string>;
+  settings!: Table<Settings, string>;
+
+  constructor(name: string = DEFAULT_DATABASE_NAME) {
+    super(name);
+    this.version(1).stores({
+      prospects: 'id, &linkedinUrl, *emailKeys, nameKey, salesNavId, stage, updatedAt',
+      interactions: 'id, prospectId, [prospectId+date], date',
+      relances: 'id, prospectId, [status+dueDate], dueDate',
+      stageEvents: 'id, prospectId, [prospectId+date], date',
+      offers: 'id',
+      settings: 'key',
+    });
+    this.use(validationMiddleware);
+  }
+}
+
+/** The database (opened lazily on first use by Dexie). Tests pass a fresh name each. */
+export function openDatabase(name: string = DEFAULT_DATABASE_NAME): RelanceDatabase {
+  return new RelanceDatabase(name);
+}

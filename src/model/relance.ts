@@ -1,0 +1,17 @@
+import { RELANCE_STATUSES } from './enums';
+import { epochMsSchema, idSchema, isoDateSchema, optionalText } from './fields';
+import { z } from './zod';
+
+/** A follow-up due on a day (call back, re-send, chase a quote). */
+export const relanceSchema = z.object({
+  id: idSchema,
+  prospectId: idSchema,
+  /** Local calendar day 'YYYY-MM-DD': compared as strings, so the index sorts by date. */
+  dueDate: isoDateSchema,
+  note: optionalText(1000),
+  status: z.enum(RELANCE_STATUSES, { error: `Unknown status (expected one of ${RELANCE_STATUSES.join(', ')})` }),
+  doneAt: epochMsSchema.optional(),
+  createdAt: epochMsSchema,
+});
+
+export type Relance = z.infer<typeof relanceSchema>;
