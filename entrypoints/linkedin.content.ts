@@ -1,0 +1,14 @@
+import { browser } from 'wxt/browser';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { watchPage } from '../src/content/watch-page';
+import { linkedinAdapter } from '../src/sites/linkedin';
+
+export default defineContentScript({
+  // The whole site: LinkedIn is a single-page app, a profile is often reached from the feed
+  // without a page load. The watcher does nothing on pages that are not a profile.
+  matches: ['https://www.linkedin.com/*', 'https://*.linkedin.com/in/*'],
+  runAt: 'document_idle',
+  main(ctx) {
+    watchPage(ctx, linkedinAdapter, (message) => browser.runtime.sendMessage(message));
+  },
+});

@@ -1,0 +1,95 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { PageContactMessage } from '../messaging/protocol';
+import type { PageContact } from '../model/page-contact';
+import type { SiteAdapter } from '../sites/adapter';
+
+/** How long after a navigation the page may still be filling in the person's details. */
+const SETTLE_MS = 6000;
+/** Mutations come in bursts: read the page at most this often. */
+const DEBOUNCE_MS = 80;
+
+/**
+ * Reports the page's contact to the background, on load and after every SPA navigation.
+ * One observer, filtered to child-list changes, debounced and idle-scheduled, and
+ * disconnected once the page has settled: on a quiet page nothing runs at all.
+ */
+export function watchPage(ctx: ContentScriptContext, adapter: SiteAdapter, send: (message: PageContactMessage) => Promise<unknown>): void {
+  let url = new URL(location.href);
+  let lastSent = '';
+  let lastContact: PageContact | null = null;
+  // The person shown before the last navigation: the page may still show them under the new URL.
+  let stale: PageContact | null = null;
+  let settleAt = 0;
+  let observer: MutationObserver | undefined;
+  let pending = 0;
+
+  const report = (contact: PageContact | null) => {
+    const payload = JSON.stringify(contact);
+    if (payload === lastSent) return;
+    lastSent = payload;
+    lastContact = contact;
+    send({ type: 'content:page-contact', url: url.href, contact }).catch(() => {
+      // The worker was restarting: forget what was sent so the next scan sends it again.
+      lastSent = '';
+    });
+  };
+
+  const stopObserving = () => {
+    observer?.disconnect();
+    observer = undefined;
+  };
+
+  const scan = () => {
+    pending = 0;
+    const contact = adapter.matches(url) ? adapter.extract(url, document) : null;
+    const trusted = contact !== null && (stale === null || adapter.confirmsIdentity(url, document) || !samePerson(contact, stale));
+    if (trusted) {
+      stale = null;
+      report(contact);
+    } else if (!adapter.matches(url)) {
+      report(null);
+    }
+    if (!adapter.matches(url) || Date.now() > settleAt) stopObserving();
+  };
+
+  const scheduleScan = () => {
+    if (pending) return;
+    pending = ctx.setTimeout(() => {
+      if (typeof requestIdleCallback === 'function') requestIdleCallback(scan, { timeout: 100 });
+      else scan();
+    }, DEBOUNCE_MS);
+  };
+
+  const start = () => {
+    settleAt = Date.now() + SETTLE_MS;
+    scan();
+    if (!adapter.matches(url) || observer) return;
+    observer = new MutationObserver(scheduleScan);
+    observer.observe(document.documentElement, { childList: true, subtree: true });
+    ctx.setTimeout(scan, SETTLE_MS + DEBOUNCE_MS);
+  };
+
+  ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => {
+    url = newUrl;
+    const before = lastContact;
+    const now = adapter.matches(url) ? adapter.extract(url, document) : null;
+    if (before && now && identityOf(now) === identityOf(before)) {
+      stale = null; // a sub-page of the same person
+    } else {
+      // Another person: clear the panel at once rather than show the previous one.
+      stale = before;
+      if (before) report(null);
+    }
+    start();
+  });
+  ctx.onInvalidated(stopObserving);
+  start();
+}
+
+function identityOf(contact: PageContact | null): string {
+  return contact ? (contact.linkedinUrl ?? contact.salesNavId ?? contact.threadId ?? contact.email ?? '') : '';
+}
+
+function samePerson(a: PageContact, b: PageContact): boolean {
+  return a.fullName === b.fullName && a.headline === b.headline;
+}
