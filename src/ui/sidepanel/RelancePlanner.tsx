@@ -1,0 +1,78 @@
+import { useState } from 'react';
+import { db } from '../../db/instance';
+import { scheduleRelance } from '../../db/repository';
+import type { Prospect } from '../../model';
+import { addDays, daysBetween, NEXT_MONDAY_LABEL, nextMonday, RELANCE_PRESETS, todayIso } from '../../process';
+import { buttonClass, inputClass, Section } from '../components';
+import { formatDay } from '../format';
+import { useI18n } from '../i18n-context';
+
+/** One click on a preset schedules the next relance; a date picker covers the rest. */
+export function RelancePlanner({ prospect }: { prospect: Prospect }) {
+  const { t, lang } = useI18n();
+  const [note, setNote] = useState('');
+  const [custom, setCustom] = useState('');
+  const [scheduled, setScheduled] = useState<string | null>(null);
+  const today = todayIso();
+  const monday = nextMonday(today);
+
+  const schedule = async (dueDate: string) => {
+    await scheduleRelance(db, prospect.id, dueDate, note.trim() || undefined);
+    setScheduled(dueDate);
+    setNote('');
+  };
+
+  return (
+    <Section title={t.scheduleRelance}>
+      <div className="flex flex-wrap gap-1.5">
+        {RELANCE_PRESETS.map((preset) => (
+          <button
+            key={preset.key}
+            type="button"
+            data-testid="relance-preset"
+            data-days={preset.days}
+            className={`${buttonClass.secondary} text-xs`}
+            onClick={() => void schedule(addDays(today, preset.days))}
+          >
+            {preset.label[lang]}
+          </button>
+        ))}
+        <button
+          type="button"
+          data-testid="relance-preset"
+          data-days={daysBetween(today, monday)}
+          className={`${buttonClass.secondary} text-xs`}
+          onClick={() => void schedule(monday)}
+        >
+          {NEXT_MONDAY_LABEL[lang]}
+        </button>
+      </div>
+      <div className="mt-2 flex gap-1.5">
+        <input
+          className={inputClass}
+          aria-label={t.addNote}
+          placeholder={t.addNote}
+          value={note}
+          maxLength={2000}
+          onChange={(event) => setNote(event.target.value)}
+        />
+        <input
+          type="date"
+          className={`${inputClass} w-auto`}
+          aria-label={t.scheduleRelance}
+          min={today}
+          value={custom}
+          onChange={(event) => setCustom(event.target.value)}
+        />
+        <button type="button" className={buttonClass.primary} disabled={!custom} onClick={() => void schedule(custom)}>
+          OK
+        </button>
+      </div>
+      {scheduled && (
+        <p role="status" className="mt-1 text-emerald-800 dark:text-emerald-200">
+          {t.relanceScheduled(formatDay(scheduled, lang))}
+        </p>
+      )}
+    </Section>
+  );
+}

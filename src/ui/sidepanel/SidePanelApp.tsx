@@ -1,0 +1,37 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { db } from '../../db/instance';
+import { findMatch } from '../../db/repository';
+import { useI18n } from '../i18n-context';
+import { ProspectView } from './ProspectView';
+import { RecognizedPerson } from './RecognizedPerson';
+import { useFollowedTab } from './use-followed-tab';
+import { useTabContext } from './use-tab-context';
+
+export function SidePanelApp() {
+  const { t } = useI18n();
+  const tabId = useFollowedTab();
+  const { context, loaded } = useTabContext(tabId);
+  const contact = context?.contact ?? null;
+  const contactKey = contact ? JSON.stringify(contact) : '';
+  const match = useLiveQuery(async () => (contact ? findMatch(db, contact) : null), [contactKey]);
+
+  let body: React.ReactNode;
+  if (!loaded || (contact && match === undefined)) {
+    body = null; // local data arrives in a few ms: no spinner flash
+  } else if (!contact) {
+    body = <p className="px-4 py-6 text-sm text-slate-600 dark:text-slate-300">{t.panelNoPage}</p>;
+  } else if (match?.kind === 'exact') {
+    body = <ProspectView prospect={match.prospect} contact={contact} />;
+  } else {
+    body = <RecognizedPerson contact={contact} />;
+  }
+
+  return (
+    <main className="min-h-screen text-sm">
+      <header className="flex items-center gap-2 px-4 py-2">
+        <span className="text-base font-bold text-indigo-700 dark:text-indigo-300">{t.appName}</span>
+      </header>
+      {body}
+    </main>
+  );
+}
