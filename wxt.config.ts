@@ -6,6 +6,21 @@ import { defineConfig } from 'wxt';
 const testHooks = process.env.RELANCE_TEST_HOOKS === '1';
 
 export default defineConfig({
+  hooks: {
+    // Content scripts only send promise-based runtime messages, which Chrome MV3 and Firefox
+    // both provide natively: the polyfill would take half of their 8 KB budget.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.every((entrypoint) => entrypoint.type === 'content-script')) return;
+      const existing = config.resolve?.alias ?? [];
+      const list = Array.isArray(existing)
+        ? existing
+        : Object.entries(existing).map(([find, replacement]) => ({ find, replacement: String(replacement) }));
+      config.resolve = {
+        ...config.resolve,
+        alias: [{ find: /^wxt\/browser$/, replacement: '@wxt-dev/browser' }, ...list.filter((a) => a.find !== 'wxt/browser')],
+      };
+    },
+  },
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   imports: false,
   outDirTemplate: testHooks ? '{{browser}}-mv{{manifestVersion}}-e2e' : '{{browser}}-mv{{manifestVersion}}',

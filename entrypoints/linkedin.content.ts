@@ -1,14 +1,16 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { watchPage } from '../src/content/watch-page';
+import { firstMatching } from '../src/sites/compose';
 import { linkedinAdapter } from '../src/sites/linkedin';
+import { salesNavAdapter } from '../src/sites/salesnav';
 
 export default defineContentScript({
   // The whole site: LinkedIn is a single-page app, a profile is often reached from the feed
-  // without a page load. The watcher does nothing on pages that are not a profile.
+  // without a page load. The watcher does nothing on pages that are not a profile or a lead.
   matches: ['https://www.linkedin.com/*', 'https://*.linkedin.com/in/*'],
   runAt: 'document_idle',
   main(ctx) {
-    watchPage(ctx, linkedinAdapter, (message) => browser.runtime.sendMessage(message));
+    watchPage(ctx, firstMatching('linkedin', [linkedinAdapter, salesNavAdapter]), (message) => browser.runtime.sendMessage(message));
   },
 });

@@ -1,0 +1,13 @@
+import type { Site } from '../model/page-contact';
+import type { SiteAdapter } from './adapter';
+
+/** One adapter for a host that serves several page kinds (LinkedIn profiles and Sales Navigator leads). */
+export function firstMatching(site: Site, adapters: readonly SiteAdapter[]): SiteAdapter {
+  const pick = (url: URL) => adapters.find((adapter) => adapter.matches(url));
+  return {
+    site,
+    matches: (url) => pick(url) !== undefined,
+    extract: (url, doc) => pick(url)?.extract(url, doc) ?? null,
+    confirmsIdentity: (url, doc) => pick(url)?.confirmsIdentity(url, doc) ?? false,
+  };
+}
