@@ -65,14 +65,15 @@ export function contactFromSelection(text: string): PageContact | null {
   };
 }
 
-/** "Jeanne Dupont <jeanne@acme.fr>" or "Jeanne Dupont – jeanne@acme.fr": two to four capitalised words. */
+/** "Jeanne Dupont <jeanne@acme.fr>" or "…, Jeanne Dupont – jeanne@acme.fr": two to four capitalised words. */
 function nameBefore(flat: string, email: string | undefined): string | undefined {
   const before = email ? flat.slice(0, flat.indexOf(email)) : flat;
-  const words = before
-    .replace(/[<>(),;:|–—-]+/g, ' ')
-    .trim()
-    .split(' ')
-    .filter(Boolean);
+  const segment = before
+    .split(/\s[-–—]\s|[<>(),;:|–—\n]/)
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .pop();
+  const words = segment?.split(' ') ?? [];
   const tail: string[] = [];
   for (let i = words.length - 1; i >= 0 && tail.length < 4; i--) {
     const word = words[i] ?? '';
