@@ -18,14 +18,14 @@ export interface Extension {
   close(): Promise<void>;
 }
 
-export async function launchExtension(options: { locale?: string } = {}): Promise<Extension> {
+export async function launchExtension(options: { locale?: string; headless?: boolean } = {}): Promise<Extension> {
   if (!existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No e2e build at ${EXTENSION_DIR}: run \`npm run build:e2e\` first.`);
   }
   const profile = mkdtempSync(path.join(tmpdir(), 'relance-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath(),
-    headless: true,
+    headless: options.headless ?? true,
     locale: options.locale ?? 'fr-FR',
     viewport: { width: 400, height: 900 },
     args: [

@@ -4,7 +4,12 @@ import { classifySender, siteForUrl } from '../../../src/messaging/senders';
 
 const extension = { id: 'relance-id', origin: 'chrome-extension://relance-id' };
 const linkedinTab = { id: 'relance-id', url: 'https://www.linkedin.com/in/jeanne-dupont/', frameId: 0, tab: { id: 7 } };
-const goodContact = { site: 'linkedin', kind: 'person', fullName: 'Jeanne Dupont', linkedinUrl: 'https://www.linkedin.com/in/jeanne-dupont/' };
+const goodContact = {
+  site: 'linkedin',
+  kind: 'person',
+  fullName: 'Jeanne Dupont',
+  linkedinUrl: 'https://www.linkedin.com/in/jeanne-dupont/',
+};
 
 function setup() {
   const handlers = { onPageContact: vi.fn(async () => {}), onDataChanged: vi.fn(async () => {}), onDropped: vi.fn() };
@@ -67,7 +72,10 @@ describe('message router', () => {
     const { handlers, route } = setup();
     await route({ type: 'page:data-changed' }, { id: 'relance-id', url: 'chrome-extension://relance-id/sidepanel.html' });
     expect(handlers.onDataChanged).toHaveBeenCalledTimes(1);
-    await route({ type: 'content:page-contact', url: 'x', contact: null }, { id: 'relance-id', url: 'chrome-extension://relance-id/x.html' });
+    await route(
+      { type: 'content:page-contact', url: 'x', contact: null },
+      { id: 'relance-id', url: 'chrome-extension://relance-id/x.html' },
+    );
     expect(handlers.onDropped).toHaveBeenCalledTimes(1);
   });
 });
