@@ -60,7 +60,7 @@ function ChecklistRow(props: {
             onChange={props.onToggle}
             className="mt-0.5 h-4 w-4 shrink-0 cursor-pointer accent-indigo-600"
           />
-          <span className={props.done ? 'text-slate-500 line-through dark:text-slate-400' : ''}>
+          <span className={props.done ? 'text-slate-600 dark:text-slate-300' : ''}>
             {props.label}
             {props.exit && <span className="ml-1 text-xs text-amber-700 dark:text-amber-300">• {props.exit}</span>}
           </span>

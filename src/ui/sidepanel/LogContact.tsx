@@ -33,11 +33,11 @@ export function LogContact({ prospect }: { prospect: Prospect }) {
             type="button"
             data-testid="log-contact"
             data-channel={channel}
-            className={`${buttonClass.secondary} px-1.5 text-xs`}
+            className={`${buttonClass.secondary} flex-col gap-0.5 px-1 py-2 text-xs`}
             onClick={() => void log(channel)}
           >
             <ChannelIcon channel={channel} />
-            <span className="truncate">{t.channel[channel]}</span>
+            <span className="max-w-full truncate">{t.channel[channel]}</span>
           </button>
         ))}
       </div>

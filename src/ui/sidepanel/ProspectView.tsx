@@ -48,7 +48,7 @@ export function ProspectView({ prospect, contact }: { prospect: Prospect; contac
           <p data-testid="next-relance" data-due={relance?.dueDate ?? ''} className="mt-1.5 text-xs">
             {relance ? (
               <span className={overdue ? 'font-semibold text-red-700 dark:text-red-300' : 'text-slate-700 dark:text-slate-200'}>
-                {t.nextRelance} : {formatDay(relance.dueDate, lang)} ({relativeDay(relance.dueDate, today, t)})
+                {t.nextRelance} {formatDay(relance.dueDate, lang)} ({relativeDay(relance.dueDate, today, t)})
                 {relance.note ? ` — ${relance.note}` : ''}
               </span>
             ) : (

@@ -16,7 +16,7 @@ export function StageGuidance({ stage }: { stage: Stage }) {
           ))}
         </ul>
         <p className="mt-1 text-slate-600 dark:text-slate-300">
-          <span className="font-medium">{t.goodLooksLike} : </span>
+          <span className="font-medium">{t.goodLooksLike} </span>
           {definition.goodLooksLike[lang]}
         </p>
       </details>

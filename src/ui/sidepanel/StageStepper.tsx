@@ -53,7 +53,7 @@ export function StageStepper({ prospect }: { prospect: Prospect }) {
                 onClick={() => void requestMove(stage)}
                 className={`flex h-12 w-full flex-col items-center justify-center rounded-md px-0.5 text-[11px] leading-tight ${tone}`}
               >
-                <span className="font-semibold">{index + 2}</span>
+                <span className="font-semibold">{index + 1}</span>
                 <span className="w-full truncate text-center">{title}</span>
               </button>
             </li>
