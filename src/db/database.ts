@@ -1,4 +1,5 @@
 import Dexie, { type DBCore, type DBCoreMutateRequest, type Middleware, type Table } from 'dexie';
+import { type Decision, decisionSchema } from '../model/decision';
 import type { Interaction } from '../model/interaction';
 import { interactionSchema } from '../model/interaction';
 import type { Offer } from '../model/offer';
@@ -11,6 +12,7 @@ import { settingsSchema } from '../model/settings';
 import type { StageEvent } from '../model/stage-event';
 import { stageEventSchema } from '../model/stage-event';
 import type { z } from '../model/zod';
+import { normalizeCompany } from '../matching/keys';
 import { ValidationError } from './errors';
 
 export const DEFAULT_DATABASE_NAME = 'relance';
@@ -23,6 +25,7 @@ export type RelanceRecords = {
   stageEvents: StageEvent;
   offers: Offer;
   settings: Settings;
+  decisions: Decision;
 };
 export type RelanceTableName = keyof RelanceRecords;
 
@@ -41,6 +44,7 @@ const RECORD_RULES: { readonly [K in RelanceTableName]: RecordRule<RelanceRecord
   stageEvents: { entity: 'stage event', schema: stageEventSchema },
   offers: { entity: 'offer', schema: offerSchema },
   settings: { entity: 'settings', schema: settingsSchema },
+  decisions: { entity: 'decision', schema: decisionSchema },
 };
 
 function isRelanceTable(name: string): name is RelanceTableName {
@@ -114,6 +118,7 @@ export class RelanceDatabase extends Dexie {
   stageEvents!: Table<StageEvent, string>;
   offers!: Table<Offer, string>;
   settings!: Table<Settings, string>;
+  decisions!: Table<Decision, string>;
 
   constructor(name: string = DEFAULT_DATABASE_NAME) {
     super(name);
@@ -125,6 +130,21 @@ export class RelanceDatabase extends Dexie {
       offers: 'id',
       settings: 'key',
     });
+    // v2: tags and company become filterable (prospect list, company pages) and the rep's
+    // "not the same person" / "not duplicates" choices are remembered.
+    this.version(2)
+      .stores({
+        prospects: 'id, &linkedinUrl, *emailKeys, nameKey, salesNavId, stage, updatedAt, *tags, companyKey',
+        decisions: 'id, kind',
+      })
+      .upgrade((tx) =>
+        tx
+          .table<Prospect, string>('prospects')
+          .toCollection()
+          .modify((prospect) => {
+            prospect.companyKey = prospect.company ? normalizeCompany(prospect.company) : '';
+          }),
+      );
     this.use(validationMiddleware);
   }
 }

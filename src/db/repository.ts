@@ -280,6 +280,7 @@ export async function addProspectFromContact(db: RelanceDatabase, contact: Conta
       emails: contactEmails(contact),
       emailKeys: [],
       nameKey: '',
+      companyKey: '',
       stage: 'prospecting',
       qualification: 'suspect',
       checklist: {},
@@ -1036,6 +1037,7 @@ export async function seedDemoData(db: RelanceDatabase, todayIso: string): Promi
         emailKeys: [],
         linkedinUrl: `https://www.linkedin.com/in/${person.slug}/`,
         nameKey: '',
+        companyKey: '',
         stage: person.stage,
         qualification: person.qualification,
         ...(person.outcome

@@ -7,3 +7,4 @@ export * from './prospect';
 export * from './relance';
 export * from './settings';
 export * from './stage-event';
+export * from './decision';

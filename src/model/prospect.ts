@@ -1,4 +1,4 @@
-import { emailKeysOf, isEmail, nameCompanyKey } from '../matching/keys';
+import { emailKeysOf, isEmail, nameCompanyKey, normalizeCompany } from '../matching/keys';
 import { OUTCOME_RESULTS, QUALIFICATIONS, STAGES } from './enums';
 import { epochMsSchema, freeText, idSchema, optionalText, requiredText, textList } from './fields';
 import { z } from './zod';
@@ -46,6 +46,8 @@ export const prospectSchema = z.object({
   salesNavId: optionalText(200),
   /** Derived name + company key (`dupont jeanne|acme`); '' when the name has no letter. */
   nameKey: z.string().max(500),
+  /** Derived normalised company ('' when none): lists who works at a company page's firm. */
+  companyKey: z.string().max(300).default(''),
   stage: z.enum(STAGES, { error: `Unknown stage (expected one of ${STAGES.join(', ')})` }),
   qualification: z.enum(QUALIFICATIONS, { error: `Unknown qualification (expected one of ${QUALIFICATIONS.join(', ')})` }),
   outcome: outcomeSchema.optional(),
@@ -75,5 +77,6 @@ export function withDerivedKeys(prospect: Prospect): Prospect {
     ...prospect,
     emailKeys: emailKeysOf(prospect.emails),
     nameKey: nameCompanyKey(prospect.fullName, prospect.company) ?? '',
+    companyKey: prospect.company ? normalizeCompany(prospect.company) : '',
   };
 }

@@ -27,6 +27,7 @@ function prospect(overrides: Partial<Prospect> = {}): Prospect {
     emails: ['Jeanne.Dupont@Acme.fr'],
     emailKeys: [],
     nameKey: '',
+    companyKey: '',
     stage: 'prospecting',
     qualification: 'suspect',
     checklist: {},
@@ -61,10 +62,10 @@ describe('schema', () => {
     const db = freshDb();
     await db.open();
     expect(db.tables.map((table) => table.name).sort()).toEqual(
-      ['interactions', 'offers', 'prospects', 'relances', 'settings', 'stageEvents'].sort(),
+      ['decisions', 'interactions', 'offers', 'prospects', 'relances', 'settings', 'stageEvents'].sort(),
     );
     const prospectIndexes = db.prospects.schema.indexes.map((index) => index.name).sort();
-    expect(prospectIndexes).toEqual(['emailKeys', 'linkedinUrl', 'nameKey', 'salesNavId', 'stage', 'updatedAt']);
+    expect(prospectIndexes).toEqual(['companyKey', 'emailKeys', 'linkedinUrl', 'nameKey', 'salesNavId', 'stage', 'tags', 'updatedAt']);
     expect(db.prospects.schema.idxByName.linkedinUrl?.unique).toBe(true);
     expect(db.prospects.schema.idxByName.emailKeys?.multi).toBe(true);
     expect(db.relances.schema.idxByName['[status+dueDate]']).toBeDefined();
