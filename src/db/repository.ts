@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { emailKeysOf, type IdentityKeys, identityKeys, namePartOfKey } from '../matching/keys';
+import { emailKey, emailKeysOf, type IdentityKeys, identityKeys, namePartOfKey } from '../matching/keys';
 import { canonicalLinkedinUrl, linkedinSlugFromUrl } from '../matching/linkedin-url';
 import { type Channel, type Qualification, STAGES, type Stage } from '../model/enums';
 import type { Interaction } from '../model/interaction';
@@ -12,6 +12,7 @@ import type { StageEvent } from '../model/stage-event';
 import { addDays, checklistKey } from '../process';
 import { type RelanceDatabase, storedForm } from './database';
 import { RecordNotFoundError, ValidationError } from './errors';
+import { rejectedFor } from './identity';
 
 /*
  * The operations the UI and the background call. Each takes the database first so tests
@@ -75,7 +76,15 @@ export type MatchResult =
  * suggestions the user confirms ("is this X?").
  */
 export async function findMatch(db: RelanceDatabase, contact: ContactInput): Promise<MatchResult> {
-  return findMatchByKeys(db, identityKeys(contact));
+  const match = await findMatchByKeys(db, identityKeys(contact));
+  if (match.kind !== 'suggestions') return match;
+  const rejected = await rejectedFor(
+    db,
+    contact,
+    match.prospects.map((prospect) => prospect.id),
+  );
+  const prospects = match.prospects.filter((prospect) => !rejected.has(prospect.id));
+  return prospects.length > 0 ? { kind: 'suggestions', prospects } : { kind: 'none' };
 }
 
 async function findMatchByKeys(db: RelanceDatabase, keys: IdentityKeys): Promise<MatchResult> {
@@ -389,6 +398,30 @@ export async function updateProspectFields(
     await db.prospects.put(updated);
     return updated;
   });
+}
+
+/**
+ * The rep said the page's person is this prospect: the page's identity keys join the
+ * prospect (LinkedIn URL when it has none, Sales Navigator id, new email), so the next visit
+ * matches exactly.
+ */
+export async function linkContactToProspect(db: RelanceDatabase, prospect: Prospect, contact: ContactInput): Promise<Prospect> {
+  const keys = identityKeys(contact);
+  const emails = [...prospect.emails];
+  for (const email of [contact.email, ...(contact.emails ?? [])]) {
+    const key = emailKey(email);
+    if (email && key && !prospect.emailKeys.includes(key) && !emails.some((known) => emailKey(known) === key)) emails.push(email);
+  }
+  return updateProspectFields(
+    db,
+    prospect.id,
+    {
+      ...(emails.length !== prospect.emails.length ? { emails } : {}),
+      ...(keys.linkedinUrl && !prospect.linkedinUrl ? { linkedinUrl: keys.linkedinUrl } : {}),
+      ...(keys.salesNavId && !prospect.salesNavId ? { salesNavId: keys.salesNavId } : {}),
+    },
+    { byUser: false },
+  );
 }
 
 export type MoveStageOptions = {
