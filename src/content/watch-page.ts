@@ -22,6 +22,8 @@ export function watchPage(ctx: ContentScriptContext, adapter: SiteAdapter, send:
   let settleAt = 0;
   let observer: MutationObserver | undefined;
   let pending = 0;
+  // A proof of identity in the markup counts only once the page has changed since the navigation.
+  let changedSinceNavigation = true;
 
   const report = (contact: PageContact | null) => {
     const payload = JSON.stringify(contact);
@@ -42,7 +44,9 @@ export function watchPage(ctx: ContentScriptContext, adapter: SiteAdapter, send:
   const scan = () => {
     pending = 0;
     const contact = adapter.matches(url) ? adapter.extract(url, document) : null;
-    const trusted = contact !== null && (stale === null || adapter.confirmsIdentity(url, document) || !samePerson(contact, stale));
+    const trusted =
+      contact !== null &&
+      (stale === null || !samePage(contact, stale) || (changedSinceNavigation && adapter.confirmsIdentity(url, document)));
     if (trusted) {
       stale = null;
       report(contact);
@@ -64,7 +68,10 @@ export function watchPage(ctx: ContentScriptContext, adapter: SiteAdapter, send:
     settleAt = Date.now() + SETTLE_MS;
     scan();
     if (!adapter.matches(url) || observer) return;
-    observer = new MutationObserver(scheduleScan);
+    observer = new MutationObserver(() => {
+      changedSinceNavigation = true;
+      scheduleScan();
+    });
     observer.observe(document.documentElement, { childList: true, subtree: true });
     ctx.setTimeout(scan, SETTLE_MS + DEBOUNCE_MS);
   };
@@ -73,7 +80,8 @@ export function watchPage(ctx: ContentScriptContext, adapter: SiteAdapter, send:
     url = newUrl;
     const before = lastContact;
     const now = adapter.matches(url) ? adapter.extract(url, document) : null;
-    if (before && now && identityOf(now) === identityOf(before)) {
+    changedSinceNavigation = false;
+    if (before && now && identityOf(now) !== '' && identityOf(now) === identityOf(before)) {
       stale = null; // a sub-page of the same person
     } else {
       // Another person: clear the panel at once rather than show the previous one.
@@ -86,10 +94,20 @@ export function watchPage(ctx: ContentScriptContext, adapter: SiteAdapter, send:
   start();
 }
 
-function identityOf(contact: PageContact | null): string {
-  return contact ? (contact.linkedinUrl ?? contact.salesNavId ?? contact.threadId ?? contact.email ?? '') : '';
+/** The fields an adapter read from the URL alone (confidence 'url'): who the URL names. */
+function identityOf(contact: PageContact): string {
+  const confidence = contact.confidence ?? {};
+  const fromUrl = Object.keys(confidence)
+    .filter((field) => confidence[field] === 'url')
+    .sort();
+  return fromUrl.map((field) => `${field}=${String(contact[field as keyof PageContact])}`).join('&');
 }
 
-function samePerson(a: PageContact, b: PageContact): boolean {
-  return a.fullName === b.fullName && a.headline === b.headline;
+/** Same page content, ignoring what comes from the URL: the page still shows the previous person. */
+function samePage(a: PageContact, b: PageContact): boolean {
+  const content = (contact: PageContact) => {
+    const urlFields = new Set(Object.keys(contact.confidence ?? {}).filter((field) => contact.confidence?.[field] === 'url'));
+    return JSON.stringify(Object.entries(contact).filter(([field]) => field !== 'confidence' && !urlFields.has(field)));
+  };
+  return content(a) === content(b);
 }

@@ -1,5 +1,6 @@
 import type { PageContact } from '../model/page-contact';
 import type { SiteAdapter } from './adapter';
+import { gmailAdapter } from './gmail';
 import { linkedinAdapter } from './linkedin';
 import { salesNavAdapter } from './salesnav';
 
@@ -8,7 +9,7 @@ import { salesNavAdapter } from './salesnav';
  * Content scripts that serve a single site should import their adapter directly instead,
  * to keep the other sites' code out of their bundle.
  */
-export const ADAPTERS: SiteAdapter[] = [linkedinAdapter, salesNavAdapter];
+export const ADAPTERS: SiteAdapter[] = [linkedinAdapter, salesNavAdapter, gmailAdapter];
 
 /** The contact the page shows, read by the adapter of its site; null for unknown sites or bad URLs. */
 export function recognize(url: string, doc: Document): PageContact | null {
