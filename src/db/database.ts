@@ -1,4 +1,5 @@
 import Dexie, { type DBCore, type DBCoreMutateRequest, type Middleware, type Table } from 'dexie';
+import { normalizeCompany } from '../matching/keys';
 import { type Decision, decisionSchema } from '../model/decision';
 import type { Interaction } from '../model/interaction';
 import { interactionSchema } from '../model/interaction';
@@ -12,7 +13,6 @@ import { settingsSchema } from '../model/settings';
 import type { StageEvent } from '../model/stage-event';
 import { stageEventSchema } from '../model/stage-event';
 import type { z } from '../model/zod';
-import { normalizeCompany } from '../matching/keys';
 import { ValidationError } from './errors';
 
 export const DEFAULT_DATABASE_NAME = 'relance';

@@ -1,3 +1,4 @@
+export * from './decision';
 export * from './enums';
 export * from './fields';
 export * from './interaction';
@@ -7,4 +8,3 @@ export * from './prospect';
 export * from './relance';
 export * from './settings';
 export * from './stage-event';
-export * from './decision';

@@ -1,22 +1,53 @@
+import { Mail } from 'lucide-react';
 import { useState } from 'react';
 import { db } from '../../db/instance';
-import { logInteraction, updateInteractionNote } from '../../db/repository';
+import { logInteraction, scheduleRelance, updateInteractionNote } from '../../db/repository';
 import type { Prospect } from '../../model';
-import { CHANNELS, type Channel } from '../../process';
+import type { PageContact } from '../../model/page-contact';
+import { CHANNELS, type Channel, proposeRelanceAfterContact, todayIso } from '../../process';
 import { ChannelIcon } from '../channel-icon';
 import { buttonClass, inputClass, Section } from '../components';
+import { formatDay } from '../format';
 import { useI18n } from '../i18n-context';
 
-/** One click logs today's contact; the note is optional and inline, never a modal. */
-export function LogContact({ prospect }: { prospect: Prospect }) {
-  const { t } = useI18n();
-  const [logged, setLogged] = useState<{ id: string; channel: Channel } | null>(null);
+interface Logged {
+  id: string;
+  label: string;
+  proposal: { dueDate: string } | null;
+}
+
+/**
+ * One click logs today's contact; the note is optional and inline, never a modal; then the
+ * stage's cadence proposes the next relance, accepted in one click.
+ */
+export function LogContact({
+  prospect,
+  contact,
+  hasOpenRelance,
+}: {
+  prospect: Prospect;
+  contact: PageContact | null;
+  hasOpenRelance: boolean;
+}) {
+  const { t, lang } = useI18n();
+  const [logged, setLogged] = useState<Logged | null>(null);
   const [note, setNote] = useState('');
+
+  const afterLog = (id: string, label: string) => {
+    const proposal = hasOpenRelance ? null : proposeRelanceAfterContact(prospect.stage, todayIso());
+    setLogged({ id, label, proposal });
+    setNote('');
+  };
 
   const log = async (channel: Channel) => {
     const interaction = await logInteraction(db, prospect.id, channel, {});
-    setLogged({ id: interaction.id, channel });
-    setNote('');
+    afterLog(interaction.id, t.logged(t.channel[channel]));
+  };
+
+  const logEmail = async () => {
+    if (!contact?.subject) return;
+    const interaction = await logInteraction(db, prospect.id, 'email', { subject: contact.subject });
+    afterLog(interaction.id, t.emailLogged);
   };
 
   const saveNote = async () => {
@@ -24,23 +55,28 @@ export function LogContact({ prospect }: { prospect: Prospect }) {
     setLogged(null);
   };
 
+  const acceptProposal = async () => {
+    if (!logged?.proposal) return;
+    await scheduleRelance(db, prospect.id, logged.proposal.dueDate);
+    setLogged({ ...logged, proposal: null });
+  };
+
   return (
     <Section title={t.logContact}>
-      <div className="grid grid-cols-3 gap-1.5">
-        {CHANNELS.map((channel) => (
-          <button
-            key={channel}
-            type="button"
-            data-testid="log-contact"
-            data-channel={channel}
-            className={`${buttonClass.secondary} flex-col gap-0.5 px-1 py-2 text-xs`}
-            onClick={() => void log(channel)}
-          >
-            <ChannelIcon channel={channel} />
-            <span className="max-w-full truncate">{t.channel[channel]}</span>
-          </button>
-        ))}
-      </div>
+      {contact?.kind === 'email-thread' && contact.subject && (
+        <button
+          type="button"
+          data-testid="log-email"
+          className={`${buttonClass.secondary} mb-1.5 w-full justify-start`}
+          onClick={() => void logEmail()}
+        >
+          <Mail aria-hidden="true" className="h-4 w-4 shrink-0" />
+          <span className="truncate">
+            {t.logThisEmail} — {contact.subject}
+          </span>
+        </button>
+      )}
+      <ChannelButtons onLog={(channel) => void log(channel)} />
       {logged && (
         <form
           className="mt-2 rounded-md bg-emerald-50 p-2 dark:bg-emerald-950"
@@ -50,7 +86,7 @@ export function LogContact({ prospect }: { prospect: Prospect }) {
           }}
         >
           <p role="status" className="text-emerald-900 dark:text-emerald-100">
-            {t.logged(t.channel[logged.channel])}
+            {logged.label}
           </p>
           <div className="mt-1 flex gap-1.5">
             <input
@@ -65,8 +101,42 @@ export function LogContact({ prospect }: { prospect: Prospect }) {
               {note.trim() ? t.saveNote : t.skipNote}
             </button>
           </div>
+          {logged.proposal && (
+            <div className="mt-2 flex items-center justify-between gap-2" data-testid="relance-proposal" data-due={logged.proposal.dueDate}>
+              <span className="text-emerald-900 dark:text-emerald-100">{t.proposeRelance(formatDay(logged.proposal.dueDate, lang))}</span>
+              <button
+                type="button"
+                data-testid="relance-proposal-accept"
+                className={buttonClass.secondary}
+                onClick={() => void acceptProposal()}
+              >
+                {t.acceptRelance}
+              </button>
+            </div>
+          )}
         </form>
       )}
     </Section>
+  );
+}
+
+export function ChannelButtons({ onLog }: { onLog: (channel: Channel) => void }) {
+  const { t } = useI18n();
+  return (
+    <div className="grid grid-cols-3 gap-1.5">
+      {CHANNELS.map((channel) => (
+        <button
+          key={channel}
+          type="button"
+          data-testid="log-contact"
+          data-channel={channel}
+          className={`${buttonClass.secondary} flex-col gap-0.5 px-1 py-2 text-xs`}
+          onClick={() => onLog(channel)}
+        >
+          <ChannelIcon channel={channel} />
+          <span className="max-w-full truncate">{t.channel[channel]}</span>
+        </button>
+      ))}
+    </div>
   );
 }

@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '../../db/instance';
 import { findMatch } from '../../db/repository';
 import { useI18n } from '../i18n-context';
+import { ToastProvider } from '../toast';
 import { ProspectView } from './ProspectView';
 import { RecognizedPerson } from './RecognizedPerson';
 import { useFollowedTab } from './use-followed-tab';
@@ -23,15 +24,17 @@ export function SidePanelApp() {
   } else if (match?.kind === 'exact') {
     body = <ProspectView prospect={match.prospect} contact={contact} />;
   } else {
-    body = <RecognizedPerson contact={contact} />;
+    body = <RecognizedPerson contact={contact} suggestions={match?.kind === 'suggestions' ? match.prospects : []} />;
   }
 
   return (
-    <main className="min-h-screen text-sm">
-      <header className="flex items-center gap-2 px-4 py-2">
-        <span className="text-base font-bold text-indigo-700 dark:text-indigo-300">{t.appName}</span>
-      </header>
-      {body}
-    </main>
+    <ToastProvider>
+      <main className="min-h-screen text-sm">
+        <header className="flex items-center gap-2 px-4 py-2">
+          <span className="text-base font-bold text-indigo-700 dark:text-indigo-300">{t.appName}</span>
+        </header>
+        {body}
+      </main>
+    </ToastProvider>
   );
 }

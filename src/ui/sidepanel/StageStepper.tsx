@@ -5,6 +5,7 @@ import type { Prospect } from '../../model';
 import { canMoveTo, checklistKey, getStage, STAGES, type Stage, type StageChecklistItem, stageIndex } from '../../process';
 import { buttonClass, Section } from '../components';
 import { useI18n } from '../i18n-context';
+import { OutcomeControls } from './OutcomeControls';
 
 /** The six stages; moving forward checks the exit criteria and warns, but never blocks. */
 export function StageStepper({ prospect }: { prospect: Prospect }) {
@@ -60,6 +61,7 @@ export function StageStepper({ prospect }: { prospect: Prospect }) {
           );
         })}
       </ol>
+      <OutcomeControls prospect={prospect} />
       {gate && (
         <div role="alert" className="mt-2 rounded-md border border-amber-300 bg-amber-50 p-2 dark:border-amber-700 dark:bg-amber-950">
           <p className="font-medium text-amber-900 dark:text-amber-100">{t.gateTitle}</p>
