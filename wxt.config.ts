@@ -5,6 +5,52 @@ import { defineConfig } from 'wxt';
 // goes to its own folder so a production build never contains them.
 const testHooks = process.env.RELANCE_TEST_HOOKS === '1';
 
+const SITE_HOSTS = [
+  'https://www.linkedin.com/*',
+  'https://*.linkedin.com/*',
+  'https://mail.google.com/*',
+  'https://outlook.office.com/*',
+  'https://outlook.office365.com/*',
+  'https://outlook.live.com/*',
+  'https://outlook.cloud.microsoft/*',
+  'https://mail.yahoo.com/*',
+  'https://mail.proton.me/*',
+];
+
+/**
+ * A self-hosted webmail can live on any domain: Chrome only grants at run time what the
+ * manifest lists as optional, so the usual top-level domains are listed. Nothing here is
+ * granted at install; the rep enables one exact domain at a time.
+ */
+const OPTIONAL_WEBMAIL_HOSTS = [
+  'fr',
+  'com',
+  'net',
+  'org',
+  'eu',
+  'be',
+  'ch',
+  'lu',
+  'ca',
+  'de',
+  'es',
+  'it',
+  'nl',
+  'uk',
+  'io',
+  'pro',
+  'biz',
+  'info',
+  'cloud',
+  'email',
+].map((tld) => `https://*.${tld}/*`);
+
+/**
+ * The e2e build holds the test webmail's domain already: Chromium cannot answer its own
+ * permission prompt headless, and a request for an origin already granted resolves at once.
+ */
+const E2E_WEBMAIL_HOSTS = ['https://webmail.exemple-test.fr/*'];
+
 export default defineConfig({
   hooks: {
     // Content scripts only send promise-based runtime messages, which Chrome MV3 and Firefox
@@ -32,7 +78,11 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'contextMenus', 'notifications', 'alarms', 'unlimitedStorage'],
+    permissions: ['storage', 'contextMenus', 'notifications', 'alarms', 'unlimitedStorage', 'activeTab', 'scripting'],
+    // Only the sites Relance reads. Self-hosted webmails are asked for, one domain at a
+    // time, from the options page (optional permissions below, never granted at install).
+    host_permissions: [...SITE_HOSTS, ...(testHooks ? E2E_WEBMAIL_HOSTS : [])],
+    optional_host_permissions: OPTIONAL_WEBMAIL_HOSTS,
     action: { default_title: '__MSG_actionTitle__' },
     commands: {
       'open-side-panel': {
