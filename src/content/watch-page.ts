@@ -21,6 +21,7 @@ export function watchPage(ctx: ContentScriptContext, adapter: SiteAdapter, send:
   let stale: PageContact | null = null;
   let settleAt = 0;
   let observer: MutationObserver | undefined;
+  let observedRegion: Element | undefined;
   let pending = 0;
   // A proof of identity in the markup counts only once the page has changed since the navigation.
   let changedSinceNavigation = true;
@@ -39,6 +40,7 @@ export function watchPage(ctx: ContentScriptContext, adapter: SiteAdapter, send:
   const stopObserving = () => {
     observer?.disconnect();
     observer = undefined;
+    observedRegion = undefined;
   };
 
   const scan = () => {
@@ -50,10 +52,21 @@ export function watchPage(ctx: ContentScriptContext, adapter: SiteAdapter, send:
     if (trusted) {
       stale = null;
       report(contact);
-    } else if (!adapter.matches(url)) {
+    } else if (contact === null && (stale === null || !adapter.matches(url))) {
       report(null);
     }
-    if (!adapter.matches(url) || Date.now() > settleAt) stopObserving();
+    if (!adapter.matches(url) || Date.now() > settleAt) settle();
+  };
+
+  /** Past the settle time: stop, or keep only the adapter's live region under watch. */
+  const settle = () => {
+    const region = adapter.matches(url) ? adapter.liveRegion?.(document) : null;
+    if (region && observer && observedRegion === region) return;
+    stopObserving();
+    if (!region) return;
+    observedRegion = region;
+    observer = new MutationObserver(scheduleScan);
+    observer.observe(region, { childList: true, subtree: true });
   };
 
   const scheduleScan = () => {
@@ -67,7 +80,9 @@ export function watchPage(ctx: ContentScriptContext, adapter: SiteAdapter, send:
   const start = () => {
     settleAt = Date.now() + SETTLE_MS;
     scan();
-    if (!adapter.matches(url) || observer) return;
+    if (!adapter.matches(url)) return;
+    if (observedRegion) stopObserving();
+    if (observer) return;
     observer = new MutationObserver(() => {
       changedSinceNavigation = true;
       scheduleScan();

@@ -1,4 +1,7 @@
 import type { Site } from '../model/page-contact';
+import { siteForUrl } from '../sites/hosts';
+
+export { siteForUrl };
 
 /** The only place that decides who sent a runtime message. */
 export type SenderClass =
@@ -12,25 +15,6 @@ export interface SenderLike {
   origin?: string;
   frameId?: number;
   tab?: { id?: number };
-}
-
-const SITE_BY_HOST: Array<[RegExp, Site]> = [
-  [/^([a-z]{2,3}\.|www\.)?linkedin\.com$/, 'linkedin'],
-  [/^mail\.google\.com$/, 'gmail'],
-  [/^outlook\.(office|office365|live)\.com$|^outlook\.cloud\.microsoft$/, 'outlook'],
-  [/^mail\.yahoo\.com$/, 'yahoo'],
-  [/^mail\.proton\.me$/, 'proton'],
-];
-
-export function siteForUrl(url: string): Site | undefined {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return undefined;
-  }
-  if (parsed.protocol !== 'https:') return undefined;
-  return SITE_BY_HOST.find(([host]) => host.test(parsed.hostname))?.[1];
 }
 
 export function classifySender(sender: SenderLike, extension: { id: string; origin: string }): SenderClass {

@@ -17,4 +17,9 @@ export interface SiteAdapter {
    * previous person.
    */
   confirmsIdentity(url: URL, doc: Document): boolean;
+  /**
+   * For sites that change the person shown without changing the URL (Outlook's reading
+   * pane): the element to keep watching once the page has settled. Absent: stop watching.
+   */
+  liveRegion?(doc: Document): Element | null;
 }

@@ -9,5 +9,6 @@ export function firstMatching(site: Site, adapters: readonly SiteAdapter[]): Sit
     matches: (url) => pick(url) !== undefined,
     extract: (url, doc) => pick(url)?.extract(url, doc) ?? null,
     confirmsIdentity: (url, doc) => pick(url)?.confirmsIdentity(url, doc) ?? false,
+    liveRegion: (doc) => pick(new URL(doc.location?.href ?? 'about:blank'))?.liveRegion?.(doc) ?? null,
   };
 }
