@@ -13,6 +13,7 @@ export const en: Messages = {
   stage: 'Stage',
   stageOf: (n, total) => `Stage ${n} of ${total}`,
   moveTo: (stage) => `Move to: ${stage}`,
+  moveToStage: 'Move to stage',
   gateTitle: 'Exit criteria not met:',
   gateMoveAnyway: 'Move anyway',
   gateCancel: 'Cancel',

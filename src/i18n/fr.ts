@@ -13,6 +13,7 @@ export const fr = {
   stage: 'Étape',
   stageOf: (n: number, total: number) => `Étape ${n} sur ${total}`,
   moveTo: (stage: string) => `Passer à : ${stage}`,
+  moveToStage: "Passer à l'étape",
   gateTitle: 'Critères de sortie non remplis :',
   gateMoveAnyway: 'Passer quand même',
   gateCancel: 'Annuler',

@@ -49,11 +49,11 @@ export function StageStepper({ prospect }: { prospect: Prospect }) {
                 data-testid="stage-step"
                 data-stage={stage}
                 aria-current={state === 'current' ? 'step' : undefined}
-                aria-label={t.moveTo(title)}
-                title={title}
+                title={t.moveTo(title)}
                 onClick={() => void requestMove(stage)}
                 className={`flex h-12 w-full flex-col items-center justify-center rounded-md px-0.5 text-[11px] leading-tight ${tone}`}
               >
+                <span className="sr-only">{t.moveToStage} </span>
                 <span className="font-semibold">{index + 1}</span>
                 <span className="w-full truncate text-center">{title}</span>
               </button>
