@@ -83,6 +83,11 @@ test('walks through every stage with notes, seeing the gate warning, the discove
   await panel.locator('[data-testid="stage-step"][data-stage="contact"]').click();
   await expect(stage(panel)).toHaveAttribute('data-stage', 'contact');
 
+  // The next best action at contact: find the real decision-maker; one click goes to that point.
+  await expect(panel.getByTestId('next-action')).toHaveAttribute('data-action-key', 'no-decision-maker');
+  await panel.getByTestId('next-action-do').click();
+  await expect(panel.locator('[data-checklist-key="contact.decision-maker"] input')).toBeFocused();
+
   // Contact → discovery with nothing ticked: the gate names what is missing.
   await panel.locator('[data-testid="stage-step"][data-stage="discovery"]').click();
   await expect(panel.getByRole('alert')).toContainText('Vrai décideur identifié');

@@ -24,6 +24,7 @@ export function Checklist({ prospect }: { prospect: Prospect }) {
           return (
             <ChecklistRow
               key={key}
+              checklistKey={key}
               label={item.label[lang]}
               exit={item.exit ? t.exitCriterion : undefined}
               done={entry?.done ?? false}
@@ -40,6 +41,7 @@ export function Checklist({ prospect }: { prospect: Prospect }) {
 }
 
 function ChecklistRow(props: {
+  checklistKey: string;
   label: string;
   exit?: string;
   done: boolean;
@@ -51,7 +53,7 @@ function ChecklistRow(props: {
   const [draft, setDraft] = useState(props.note);
   const [editing, setEditing] = useState(false);
   return (
-    <li className="rounded-md px-1 py-0.5 hover:bg-slate-50 dark:hover:bg-slate-800/60">
+    <li data-checklist-key={props.checklistKey} className="rounded-md px-1 py-0.5 hover:bg-slate-50 dark:hover:bg-slate-800/60">
       <div className="flex items-start gap-2">
         <label data-testid="checklist-item" data-checked={String(props.done)} className="flex flex-1 cursor-pointer items-start gap-2">
           <input
