@@ -1,28 +1,29 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { PanelRight } from 'lucide-react';
+import { PanelRight, Settings } from 'lucide-react';
+import { useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { db } from '../../db/instance';
-import { dueRelances, type RelanceRow } from '../../db/repository';
-import { todayIso } from '../../process';
+import { type QueueSection, relanceQueue } from '../../db/relance-queue';
+import { scheduleRelance } from '../../db/repository';
+import type { Prospect } from '../../model';
+import { type Channel, proposeRelanceAfterContact, todayIso } from '../../process';
 import { buttonClass } from '../components';
+import { formatDay } from '../format';
 import { useI18n } from '../i18n-context';
-import { RelanceItem } from './RelanceItem';
+import { RelanceItem, type SectionKey } from './RelanceItem';
 
-type SectionKey = 'overdue' | 'today' | 'upcoming';
+/** Past this many rows the list is virtualised: only what is on screen is rendered. */
+const VIRTUALISE_FROM = 100;
+
+type Entry = { kind: 'header'; section: QueueSection } | { kind: 'row'; section: SectionKey; row: QueueSection['rows'][number] };
 
 /** Today's work: overdue, today's and the week's relances, each done or snoozed in one click. */
 export function PopupApp() {
   const { t } = useI18n();
   const today = todayIso();
-  const due = useLiveQuery(() => dueRelances(db, today, 7), [today]);
-  const sections: Array<{ key: SectionKey; title: string; rows: RelanceRow[] }> = due
-    ? [
-        { key: 'overdue', title: t.sectionOverdue, rows: due.overdue },
-        { key: 'today', title: t.sectionToday, rows: due.today },
-        { key: 'upcoming', title: t.sectionUpcoming, rows: due.upcoming },
-      ]
-    : [];
-  const empty = due && sections.every((section) => section.rows.length === 0);
+  const sections = useLiveQuery(() => relanceQueue(db, today), [today]);
+  const [justDone, setJustDone] = useState<{ prospect: Prospect; channel: Channel; proposal: string | null } | null>(null);
 
   const openPanel = async () => {
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
@@ -32,8 +33,19 @@ export function PopupApp() {
     window.close();
   };
 
+  const onDone = (prospect: Prospect, channel: Channel) =>
+    setJustDone({ prospect, channel, proposal: proposeRelanceAfterContact(prospect.stage, today)?.dueDate ?? null });
+
+  const entries: Entry[] = (sections ?? [])
+    .filter((section) => section.count > 0)
+    .flatMap((section) => [
+      { kind: 'header' as const, section },
+      ...section.rows.map((row) => ({ kind: 'row' as const, section: section.key, row })),
+    ]);
+  const empty = sections !== undefined && entries.length === 0;
+
   return (
-    <main className="w-[380px] text-sm">
+    <main className="flex max-h-[600px] w-[400px] flex-col text-sm">
       <header className="flex items-center justify-between border-b border-slate-200 px-4 py-2.5 dark:border-slate-700">
         <h1 className="text-base font-bold text-indigo-700 dark:text-indigo-300">{t.popupTitle}</h1>
         <button type="button" className={buttonClass.ghost} onClick={() => void openPanel()}>
@@ -41,26 +53,111 @@ export function PopupApp() {
           {t.openPanel}
         </button>
       </header>
+      {justDone && <DoneBanner {...justDone} onClose={() => setJustDone(null)} />}
       {empty && <p className="px-4 py-6 text-slate-600 dark:text-slate-300">{t.popupEmpty}</p>}
-      {sections
-        .filter((section) => section.rows.length > 0)
-        .map((section) => (
-          <section key={section.key} aria-labelledby={`section-${section.key}`} className="px-4 py-2">
-            <h2
-              id={`section-${section.key}`}
-              className={`mb-1 text-xs font-semibold uppercase tracking-wide ${
-                section.key === 'overdue' ? 'text-red-700 dark:text-red-300' : 'text-slate-500 dark:text-slate-400'
-              }`}
-            >
-              {section.title} ({section.rows.length})
-            </h2>
-            <ul className="divide-y divide-slate-100 dark:divide-slate-800">
-              {section.rows.map((row) => (
-                <RelanceItem key={row.relance.id} row={row} section={section.key} today={today} />
-              ))}
-            </ul>
-          </section>
-        ))}
+      {entries.length > 0 && <QueueList entries={entries} today={today} onDone={onDone} />}
+      <footer className="border-t border-slate-200 px-4 py-2 dark:border-slate-700">
+        <button type="button" className={buttonClass.ghost} onClick={() => void browser.runtime.openOptionsPage()}>
+          <Settings aria-hidden="true" className="h-4 w-4" />
+          {t.dashboardLink}
+        </button>
+      </footer>
     </main>
+  );
+}
+
+function QueueList({ entries, today, onDone }: { entries: Entry[]; today: string; onDone: (p: Prospect, c: Channel) => void }) {
+  const { t } = useI18n();
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtual = entries.length > VIRTUALISE_FROM;
+  const virtualizer = useVirtualizer({
+    count: entries.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: (index) => (entries[index]?.kind === 'header' ? 32 : 92),
+    overscan: 8,
+    enabled: virtual,
+  });
+
+  const render = (entry: Entry) =>
+    entry.kind === 'header' ? (
+      <h2
+        className={`pt-2 pb-1 text-xs font-semibold uppercase tracking-wide ${
+          entry.section.key === 'overdue' ? 'text-red-700 dark:text-red-300' : 'text-slate-500 dark:text-slate-400'
+        }`}
+      >
+        {{ overdue: t.sectionOverdue, today: t.sectionToday, upcoming: t.sectionUpcoming }[entry.section.key]} ({entry.section.count})
+        {entry.section.count > entry.section.rows.length && (
+          <span className="ml-1 font-normal normal-case">{t.moreRows(entry.section.count - entry.section.rows.length)}</span>
+        )}
+      </h2>
+    ) : (
+      <RelanceItem row={entry.row} section={entry.section} today={today} onDone={onDone} />
+    );
+
+  if (!virtual) {
+    return (
+      <div ref={scroller} className="min-h-0 flex-1 overflow-y-auto px-4 pb-2">
+        <ul>
+          {entries.map((entry) => (
+            <li key={entry.kind === 'header' ? entry.section.key : entry.row.relance.id} className="list-none">
+              {render(entry)}
+            </li>
+          ))}
+        </ul>
+      </div>
+    );
+  }
+  return (
+    <div ref={scroller} className="min-h-0 flex-1 overflow-y-auto px-4 pb-2" style={{ height: 480 }}>
+      <ul className="relative" style={{ height: virtualizer.getTotalSize() }}>
+        {virtualizer.getVirtualItems().map((item) => {
+          const entry = entries[item.index];
+          if (!entry) return null;
+          return (
+            <li
+              key={item.key}
+              data-index={item.index}
+              ref={virtualizer.measureElement}
+              className="absolute inset-x-0 list-none"
+              style={{ transform: `translateY(${item.start}px)` }}
+            >
+              {render(entry)}
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}
+
+function DoneBanner({
+  prospect,
+  channel,
+  proposal,
+  onClose,
+}: {
+  prospect: Prospect;
+  channel: Channel;
+  proposal: string | null;
+  onClose: () => void;
+}) {
+  const { t, lang } = useI18n();
+  return (
+    <div role="status" className="mx-4 mt-2 rounded-md bg-emerald-50 p-2 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100">
+      <p>{t.doneBanner(prospect.fullName, t.channel[channel])}</p>
+      {proposal && (
+        <div className="mt-1 flex items-center justify-between gap-2" data-testid="relance-proposal" data-due={proposal}>
+          <span>{t.proposeRelance(formatDay(proposal, lang))}</span>
+          <button
+            type="button"
+            data-testid="relance-proposal-accept"
+            className={buttonClass.secondary}
+            onClick={() => void scheduleRelance(db, prospect.id, proposal).then(onClose)}
+          >
+            {t.acceptRelance}
+          </button>
+        </div>
+      )}
+    </div>
   );
 }

@@ -1,50 +1,131 @@
-import { Check, Clock } from 'lucide-react';
+import { Check, Clock, ExternalLink, PanelRight } from 'lucide-react';
+import { useState } from 'react';
 import { db } from '../../db/instance';
-import { completeRelance, type RelanceRow, snoozeRelance } from '../../db/repository';
-import { addDays, getStage } from '../../process';
+import { completeRelance, logInteraction, type RelanceRow, snoozeRelance } from '../../db/repository';
+import type { Prospect } from '../../model';
+import { addDays, CHANNELS, type Channel, getStage, nextMonday } from '../../process';
+import { ChannelIcon } from '../channel-icon';
 import { buttonClass } from '../components';
 import { formatDay, relativeDay } from '../format';
 import { useI18n } from '../i18n-context';
+import { openProspectPage, showInSidePanel } from './open-prospect';
 
-export function RelanceItem({ row, section, today }: { row: RelanceRow; section: 'overdue' | 'today' | 'upcoming'; today: string }) {
+export type SectionKey = 'overdue' | 'today' | 'upcoming';
+
+/** The channel a rep most likely uses for this relance: the data the prospect file holds. */
+export function channelHint(prospect: Prospect): Channel {
+  if (prospect.phones.length > 0) return 'call';
+  if (prospect.emails.length > 0) return 'email';
+  return 'linkedin';
+}
+
+interface Props {
+  row: RelanceRow;
+  section: SectionKey;
+  today: string;
+  onDone: (prospect: Prospect, channel: Channel) => void;
+}
+
+export function RelanceItem({ row, section, today, onDone }: Props) {
   const { t, lang } = useI18n();
   const { relance, prospect } = row;
+  const [channel, setChannel] = useState<Channel>(() => channelHint(prospect));
   // Snoozing an overdue relance counts from today, not from the missed day.
-  const snoozeTo = addDays(relance.dueDate < today ? today : relance.dueDate, 1);
+  const from = relance.dueDate < today ? today : relance.dueDate;
+  const snoozes = [
+    { testId: 'relance-snooze', label: t.relanceSnooze, to: addDays(from, 1) },
+    { testId: 'relance-snooze-3', label: t.snooze3, to: addDays(from, 3) },
+    { testId: 'relance-snooze-monday', label: t.snoozeMonday, to: nextMonday(from) },
+  ];
+
+  const done = async () => {
+    await completeRelance(db, relance.id);
+    await logInteraction(db, prospect.id, channel, relance.note ? { note: relance.note } : {});
+    onDone(prospect, channel);
+  };
+
   return (
-    <li data-testid="relance-item" data-prospect-name={prospect.fullName} data-section={section} className="flex items-start gap-2 py-2">
-      <div className="min-w-0 flex-1">
-        <p className="truncate font-medium">{prospect.fullName}</p>
-        <p className="truncate text-xs text-slate-500 dark:text-slate-400">
-          {[prospect.company, getStage(prospect.stage).title[lang]].filter(Boolean).join(' · ')}
-        </p>
-        <p className={`text-xs ${section === 'overdue' ? 'text-red-700 dark:text-red-300' : 'text-slate-600 dark:text-slate-300'}`}>
-          <time dateTime={relance.dueDate}>{formatDay(relance.dueDate, lang)}</time> ({relativeDay(relance.dueDate, today, t)})
-          {relance.note ? ` — ${relance.note}` : ''}
-        </p>
+    <div
+      data-testid="relance-item"
+      data-prospect-name={prospect.fullName}
+      data-section={section}
+      className="border-b border-slate-100 py-2 dark:border-slate-800"
+    >
+      <div className="flex items-start gap-2">
+        <div className="min-w-0 flex-1">
+          <p className="truncate font-medium">{prospect.fullName}</p>
+          <p className="truncate text-xs text-slate-500 dark:text-slate-400">
+            {[prospect.company, getStage(prospect.stage).title[lang]].filter(Boolean).join(' · ')}
+          </p>
+          <p className={`text-xs ${section === 'overdue' ? 'text-red-700 dark:text-red-300' : 'text-slate-600 dark:text-slate-300'}`}>
+            <time dateTime={relance.dueDate}>{formatDay(relance.dueDate, lang)}</time>
+            {relance.dueTime ? ` ${relance.dueTime}` : ''} ({relativeDay(relance.dueDate, today, t)})
+            {relance.note ? ` — ${relance.note}` : ''}
+          </p>
+        </div>
+        <div className="flex shrink-0 gap-1">
+          <button
+            type="button"
+            className={`${buttonClass.ghost} px-1.5`}
+            aria-label={t.openLabel(prospect.fullName)}
+            title={t.openLabel(prospect.fullName)}
+            onClick={() => void openProspectPage(prospect)}
+          >
+            <ExternalLink aria-hidden="true" className="h-3.5 w-3.5" />
+          </button>
+          <button
+            type="button"
+            data-testid="relance-panel"
+            className={`${buttonClass.ghost} px-1.5`}
+            aria-label={t.panelFor(prospect.fullName)}
+            title={t.panelFor(prospect.fullName)}
+            onClick={() => void showInSidePanel(prospect)}
+          >
+            <PanelRight aria-hidden="true" className="h-3.5 w-3.5" />
+          </button>
+        </div>
       </div>
-      <div className="flex shrink-0 gap-1">
+      <div className="mt-1.5 flex flex-wrap items-center gap-1">
+        <label className="flex items-center gap-1 rounded-md border border-slate-300 px-1.5 py-1 dark:border-slate-600">
+          <ChannelIcon channel={channel} className="h-3.5 w-3.5" />
+          <span className="sr-only">{t.channelFor(prospect.fullName)}</span>
+          <select
+            className="bg-transparent text-xs"
+            value={channel}
+            onChange={(event) => setChannel(event.target.value as Channel)}
+            data-testid="relance-channel"
+          >
+            {CHANNELS.map((option) => (
+              <option key={option} value={option}>
+                {t.channel[option]}
+              </option>
+            ))}
+          </select>
+        </label>
         <button
           type="button"
           data-testid="relance-done"
           aria-label={t.relanceDoneLabel(prospect.fullName)}
-          className={`${buttonClass.secondary} px-2 text-xs`}
-          onClick={() => void completeRelance(db, relance.id)}
+          className={`${buttonClass.primary} px-2 py-1 text-xs`}
+          onClick={() => void done()}
         >
           <Check aria-hidden="true" className="h-3.5 w-3.5" />
           {t.relanceDone}
         </button>
-        <button
-          type="button"
-          data-testid="relance-snooze"
-          aria-label={t.relanceSnoozeLabel(prospect.fullName)}
-          className={`${buttonClass.secondary} px-2 text-xs`}
-          onClick={() => void snoozeRelance(db, relance.id, snoozeTo)}
-        >
-          <Clock aria-hidden="true" className="h-3.5 w-3.5" />
-          {t.relanceSnooze}
-        </button>
+        <Clock aria-hidden="true" className="ml-1 h-3.5 w-3.5 text-slate-500" />
+        {snoozes.map((snooze) => (
+          <button
+            key={snooze.testId}
+            type="button"
+            data-testid={snooze.testId}
+            aria-label={t.snoozeLabel(prospect.fullName, formatDay(snooze.to, lang))}
+            className={`${buttonClass.secondary} px-1.5 py-1 text-xs`}
+            onClick={() => void snoozeRelance(db, relance.id, snooze.to)}
+          >
+            {snooze.label}
+          </button>
+        ))}
       </div>
-    </li>
+    </div>
   );
 }

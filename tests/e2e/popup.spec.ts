@@ -1,0 +1,106 @@
+import { expect, test } from '@playwright/test';
+import { type Extension, launchExtension, openPopup, openSidePanel } from './support/extension';
+
+test.describe.configure({ mode: 'serial' });
+
+let extension: Extension;
+
+const badge = () => extension.worker.evaluate(() => chrome.action.getBadgeText({}));
+const badgeColour = () => extension.worker.evaluate(() => chrome.action.getBadgeBackgroundColor({}));
+
+test.beforeAll(async () => {
+  extension = await launchExtension({ locale: 'fr-FR' });
+  // Seven sample prospects: two relances overdue, two due today, three in the coming week.
+  await extension.worker.evaluate(() =>
+    (globalThis as unknown as { __relanceTest: { seedDemo(): Promise<unknown> } }).__relanceTest.seedDemo(),
+  );
+});
+
+test.afterAll(async () => {
+  await extension?.close();
+});
+
+test('lists overdue, today and upcoming relances with counts; the badge agrees and signals overdue', async () => {
+  const popup = await openPopup(extension);
+  await expect(popup.locator('[data-testid="relance-item"][data-section="overdue"]')).toHaveCount(2);
+  await expect(popup.locator('[data-testid="relance-item"][data-section="today"]')).toHaveCount(2);
+  await expect(popup.locator('[data-testid="relance-item"][data-section="upcoming"]')).toHaveCount(3);
+  await expect(popup.getByRole('heading', { name: 'En retard (2)' })).toBeVisible();
+  await expect.poll(badge).toBe('4');
+  expect(await badgeColour()).toEqual([220, 38, 38, 255]);
+  await popup.close();
+});
+
+test('done logs the contact on the chosen channel and proposes the next relance; the badge follows live', async () => {
+  const popup = await openPopup(extension);
+  const item = popup.locator('[data-testid="relance-item"][data-section="today"]').first();
+  const name = await item.getAttribute('data-prospect-name');
+  await item.getByTestId('relance-channel').selectOption('video');
+  await item.getByTestId('relance-done').click();
+  await expect(popup.locator(`[data-testid="relance-item"][data-prospect-name="${name}"][data-section="today"]`)).toHaveCount(0);
+  await expect(popup.getByRole('status')).toContainText(`Visio noté avec ${name}`);
+  await expect.poll(badge).toBe('3');
+
+  const proposal = popup.getByTestId('relance-proposal');
+  const due = await proposal.getAttribute('data-due');
+  await popup.getByTestId('relance-proposal-accept').click();
+  await expect(popup.locator(`[data-testid="relance-item"][data-prospect-name="${name}"]`)).toHaveCount(1);
+  const logged = await extension.worker.evaluate(async (prospectName) => {
+    const { db } = (globalThis as unknown as { __relanceTest: { db: import('dexie').Dexie } }).__relanceTest;
+    const prospect = (await db.table('prospects').where('nameKey').startsWith('').toArray()).find(
+      (p: { fullName: string }) => p.fullName === prospectName,
+    ) as { id: string };
+    const interactions = await db.table('interactions').where('prospectId').equals(prospect.id).toArray();
+    const relances = await db.table('relances').where('prospectId').equals(prospect.id).toArray();
+    return {
+      channels: interactions.map((i: { channel: string }) => i.channel),
+      dueDates: relances.map((r: { dueDate: string; status: string }) => `${r.status}:${r.dueDate}`),
+    };
+  }, name);
+  expect(logged.channels).toContain('video');
+  expect(logged.dueDates).toContain(`open:${due}`);
+  await popup.close();
+});
+
+test('snooze moves an overdue relance to later, and the badge follows', async () => {
+  const popup = await openPopup(extension);
+  const overdue = popup.locator('[data-testid="relance-item"][data-section="overdue"]').first();
+  const name = await overdue.getAttribute('data-prospect-name');
+  await overdue.getByTestId('relance-snooze-3').click();
+  await expect(popup.locator(`[data-testid="relance-item"][data-prospect-name="${name}"][data-section="upcoming"]`)).toHaveCount(1);
+  await expect.poll(badge).toBe('2');
+  await popup.close();
+});
+
+test('the side-panel button shows that prospect in the panel', async () => {
+  const popup = await openPopup(extension);
+  const item = popup.locator('[data-testid="relance-item"]').first();
+  const name = (await item.getAttribute('data-prospect-name')) ?? '';
+  await item.getByTestId('relance-panel').click();
+  const panel = await openSidePanel(extension, 999_999);
+  await expect(panel.getByTestId('prospect-name')).toHaveText(name);
+  await panel.getByTestId('back-to-page').click();
+  await expect(panel.getByTestId('prospect-name')).toHaveCount(0);
+  await panel.close();
+});
+
+test('after the service worker is stopped, the badge and the alarm come back from IndexedDB', async () => {
+  await extension.worker.evaluate(() => {
+    Object.assign(globalThis, { __beforeStop: true });
+    return chrome.action.setBadgeText({ text: '?' });
+  });
+  const page = await extension.context.newPage();
+  const cdp = await extension.context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await page.close();
+
+  // A write from the popup wakes a fresh worker, which recounts the badge from IndexedDB.
+  const popup = await openPopup(extension);
+  await popup.locator('[data-testid="relance-item"]').first().getByTestId('relance-snooze').click();
+  const current = () => extension.context.serviceWorkers()[0] ?? extension.worker;
+  await expect.poll(() => current().evaluate(() => chrome.action.getBadgeText({}))).toBe('1');
+  expect(await current().evaluate(() => (globalThis as { __beforeStop?: boolean }).__beforeStop ?? false)).toBe(false);
+  expect(await current().evaluate(() => chrome.alarms.get('relance-tick').then((alarm) => alarm?.name))).toBe('relance-tick');
+  await popup.close();
+});
