@@ -7,7 +7,7 @@ import type { Offer } from '../model/offer';
 import type { PageContact } from '../model/page-contact';
 import { ENRICHABLE_FIELDS, type Outcome, type Prospect, withDerivedKeys } from '../model/prospect';
 import type { Relance } from '../model/relance';
-import { DEFAULT_SETTINGS, type Settings, settingsSchema } from '../model/settings';
+import { migrateSettings, SETTINGS_SCHEMA_VERSION, type Settings } from '../model/settings';
 import type { StageEvent } from '../model/stage-event';
 import { addDays, checklistKey } from '../process';
 import { type RelanceDatabase, storedForm } from './database';
@@ -537,7 +537,13 @@ export async function updateInteractionNote(db: RelanceDatabase, interactionId: 
   });
 }
 
-export async function scheduleRelance(db: RelanceDatabase, prospectId: string, dueDate: string, note?: string): Promise<Relance> {
+export async function scheduleRelance(
+  db: RelanceDatabase,
+  prospectId: string,
+  dueDate: string,
+  note?: string,
+  dueTime?: string,
+): Promise<Relance> {
   return db.transaction('rw', [db.prospects, db.relances], async () => {
     await getProspectOrThrow(db, prospectId);
     const text = presentText(note);
@@ -548,6 +554,7 @@ export async function scheduleRelance(db: RelanceDatabase, prospectId: string, d
       status: 'open',
       createdAt: Date.now(),
       ...(text ? { note: text } : {}),
+      ...(dueTime ? { dueTime } : {}),
     });
     await db.relances.add(relance);
     return relance;
@@ -750,16 +757,24 @@ export async function restoreErased(db: RelanceDatabase, snapshot: ErasedProspec
 
 export type SettingsPatch = Partial<Omit<Settings, 'key' | 'schemaVersion'>>;
 
-/** The stored settings over the defaults; the defaults alone when none (or unreadable) are stored. */
+/**
+ * The stored settings, migrated to the current version: a v1 record keeps its values and gains
+ * the new defaults; nothing or an unreadable record gives the defaults (invalid parts fall back
+ * one by one). The stored record is rewritten in the new shape on the next save.
+ */
 export async function getSettings(db: RelanceDatabase): Promise<Settings> {
-  const stored = await db.settings.get('app');
-  const parsed = settingsSchema.safeParse({ ...DEFAULT_SETTINGS, ...stored });
-  return parsed.success ? parsed.data : { ...DEFAULT_SETTINGS };
+  return migrateSettings(await db.settings.get('app'));
 }
 
+/** Applies a patch over the current settings; refused as a whole (ValidationError) when a value is invalid. */
 export async function saveSettings(db: RelanceDatabase, patch: SettingsPatch): Promise<Settings> {
   return db.transaction('rw', db.settings, async () => {
-    const next = storedForm('settings', { ...(await getSettings(db)), ...patch, key: 'app', schemaVersion: 1 });
+    const next = storedForm('settings', {
+      ...(await getSettings(db)),
+      ...patch,
+      key: 'app',
+      schemaVersion: SETTINGS_SCHEMA_VERSION,
+    });
     await db.settings.put(next);
     return next;
   });

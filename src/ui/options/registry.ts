@@ -1,4 +1,11 @@
+import { OffersView } from './offers/OffersView';
+import { PlaybookView } from './playbook/PlaybookView';
+import { SettingsView } from './settings/SettingsView';
 import type { ViewRegistry } from './views';
 
 /** Which component renders each options section (sections without one are hidden). */
-export const OPTIONS_VIEWS: ViewRegistry = {};
+export const OPTIONS_VIEWS: ViewRegistry = {
+  offers: OffersView,
+  playbook: PlaybookView,
+  settings: SettingsView,
+};

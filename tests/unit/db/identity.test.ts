@@ -26,7 +26,13 @@ const gmailJeanne: PageContact = {
 async function seedLinkedinJeanne(db: RelanceDatabase) {
   const { prospect } = await addProspectFromContact(
     db,
-    { site: 'linkedin', kind: 'person', fullName: 'Jeanne Dupont', company: 'Acme Industrie', linkedinUrl: 'https://www.linkedin.com/in/jeanne-dupont/' },
+    {
+      site: 'linkedin',
+      kind: 'person',
+      fullName: 'Jeanne Dupont',
+      company: 'Acme Industrie',
+      linkedinUrl: 'https://www.linkedin.com/in/jeanne-dupont/',
+    },
     'linkedin',
   );
   return prospect;

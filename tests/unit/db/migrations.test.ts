@@ -41,9 +41,11 @@ describe('schema upgrades', () => {
     await v1.open();
     const prospects = Array.from({ length: 250 }, (_, i) => v1Prospect(i));
     await v1.table('prospects').bulkAdd(prospects);
-    await v1.table('relances').bulkAdd(
-      prospects.map((p, i) => ({ id: crypto.randomUUID(), prospectId: p.id, dueDate: '2026-12-01', status: 'open', createdAt: i })),
-    );
+    await v1
+      .table('relances')
+      .bulkAdd(
+        prospects.map((p, i) => ({ id: crypto.randomUUID(), prospectId: p.id, dueDate: '2026-12-01', status: 'open', createdAt: i })),
+      );
     await v1.table('interactions').add({ id: crypto.randomUUID(), prospectId: prospects[0]?.id, channel: 'call', date: 1, createdAt: 1 });
     v1.close();
 
@@ -57,7 +59,12 @@ describe('schema upgrades', () => {
     expect(first?.companyKey).toBe('societe generale d etudes 1');
     expect(first?.checklist).toEqual({ 'prospecting.qualified': { done: true, note: 'ok' } });
     expect(await db.prospects.where('tags').equals('ETI').count()).toBe(prospects.filter((p) => p.tags.length).length);
-    expect(await db.prospects.where('companyKey').equals(first?.companyKey ?? '-').count()).toBeGreaterThan(1);
+    expect(
+      await db.prospects
+        .where('companyKey')
+        .equals(first?.companyKey ?? '-')
+        .count(),
+    ).toBeGreaterThan(1);
     await db.delete();
   });
 });
