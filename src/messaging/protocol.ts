@@ -16,8 +16,25 @@ export type PageContactMessage = z.infer<typeof pageContactMessage>;
 export const dataChangedMessage = z.object({ type: z.literal('page:data-changed') });
 export type DataChangedMessage = z.infer<typeof dataChangedMessage>;
 
+// One DNS name, lower-case, at least two labels: what `https://<host>/*` may be built from.
+const HOSTNAME = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/;
+
+/** A self-hosted webmail's host name, as the rep enables it (`webmail.acme.fr`). */
+export const webmailHostnameSchema = z.string().trim().toLowerCase().regex(HOSTNAME);
+
+/**
+ * Sent by the options page once the rep granted (or to withdraw) one webmail domain: the
+ * permission prompt needs the page's click, the content-script registration is the worker's.
+ */
+export const webmailDomainMessage = z.object({
+  type: z.literal('page:webmail-domain'),
+  change: z.enum(['enable', 'disable']),
+  hostname: webmailHostnameSchema,
+});
+export type WebmailDomainMessage = z.infer<typeof webmailDomainMessage>;
+
 export const fromContentScript = z.discriminatedUnion('type', [pageContactMessage]);
-export const fromExtensionPage = z.discriminatedUnion('type', [dataChangedMessage]);
+export const fromExtensionPage = z.discriminatedUnion('type', [dataChangedMessage, webmailDomainMessage]);
 
 export type ContentScriptMessage = z.infer<typeof fromContentScript>;
 export type ExtensionPageMessage = z.infer<typeof fromExtensionPage>;

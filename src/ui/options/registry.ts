@@ -2,10 +2,12 @@ import { OffersView } from './offers/OffersView';
 import { PlaybookView } from './playbook/PlaybookView';
 import { SettingsView } from './settings/SettingsView';
 import type { ViewRegistry } from './views';
+import { WebmailsView } from './webmails/WebmailsView';
 
 /** Which component renders each options section (sections without one are hidden). */
 export const OPTIONS_VIEWS: ViewRegistry = {
   offers: OffersView,
   playbook: PlaybookView,
   settings: SettingsView,
+  webmails: WebmailsView,
 };

@@ -1,0 +1,76 @@
+import { defineStrings } from '../../localized';
+
+export const webmailsStrings = defineStrings({
+  fr: {
+    builtInTitle: 'Sites intégrés',
+    builtInIntro: 'Relance lit ces sites dès son installation : rien à activer.',
+    alwaysOn: 'Toujours actif',
+    selfHostedTitle: 'Webmail de votre entreprise',
+    selfHostedIntro:
+      'Roundcube, Zimbra ou un autre webmail hébergé sur le domaine de votre entreprise : activez son domaine exact pour que le panneau reconnaisse l’expéditeur des messages que vous ouvrez.',
+    permissionNote:
+      'Chrome vous demandera l’autorisation d’accéder à ce domaine, et à lui seul. Relance n’y lit que le message ouvert, n’y écrit rien et n’envoie rien ailleurs.',
+    domainLabel: 'Domaine du webmail',
+    domainPlaceholder: 'webmail.mon-entreprise.fr',
+    domainHint: 'Le nom qui figure dans la barre d’adresse ; vous pouvez y coller l’adresse complète.',
+    enable: 'Activer',
+    enabling: 'Activation…',
+    enabledTitle: 'Webmails activés',
+    none: 'Aucun webmail activé pour l’instant.',
+    active: 'Actif',
+    withdrawn: 'Accès retiré dans Chrome',
+    disable: 'Désactiver',
+    disableDomain: (host: string) => `Désactiver ${host}`,
+    reauthorize: 'Autoriser à nouveau',
+    reauthorizeDomain: (host: string) => `Autoriser à nouveau ${host}`,
+    problems: {
+      empty: 'Saisissez le domaine de votre webmail, par exemple webmail.mon-entreprise.fr.',
+      invalid: 'Ce n’est pas un nom de domaine valide (exemple : webmail.mon-entreprise.fr).',
+      'not-https': 'Relance ne lit que les webmails servis en HTTPS : ouvrez votre webmail en https:// et copiez son adresse.',
+      'built-in': 'Ce site est déjà pris en charge : rien à activer.',
+    },
+    alreadyEnabled: (host: string) => `${host} est déjà activé.`,
+    notCovered: (host: string) =>
+      `Relance ne peut pas demander l’accès à ${host} : Chrome ne lui permet de le demander que pour les domaines qu’il a déclarés (.fr, .com, .eu, .net, .org…), et celui-ci n’en fait pas partie. Ce webmail ne peut pas être activé dans cette version.`,
+    refused: (host: string) => `L’autorisation pour ${host} n’a pas été accordée : le webmail n’est pas activé. Vous pouvez réessayer.`,
+    enabled: (host: string) => `${host} est activé. Ouvrez un message de ce webmail : le panneau reconnaîtra l’expéditeur.`,
+    failed: (host: string) => `${host} n’a pas pu être activé. Réessayez ; si cela persiste, rechargez l’extension.`,
+    disabled: (host: string) => `${host} est désactivé : Relance ne lit plus ce domaine.`,
+  },
+  en: {
+    builtInTitle: 'Built-in sites',
+    builtInIntro: 'Relance reads these sites as soon as it is installed: nothing to enable.',
+    alwaysOn: 'Always on',
+    selfHostedTitle: 'Your company’s webmail',
+    selfHostedIntro:
+      'Roundcube, Zimbra or another webmail hosted on your company’s domain: enable its exact domain so that the side panel recognises the sender of the messages you open.',
+    permissionNote:
+      'Chrome will ask you to allow access to this domain, and to this domain only. Relance reads only the open message there, writes nothing into it and sends nothing anywhere.',
+    domainLabel: 'Webmail domain',
+    domainPlaceholder: 'webmail.my-company.com',
+    domainHint: 'The name shown in the address bar; you may paste the whole address.',
+    enable: 'Enable',
+    enabling: 'Enabling…',
+    enabledTitle: 'Enabled webmails',
+    none: 'No webmail enabled yet.',
+    active: 'Active',
+    withdrawn: 'Access withdrawn in Chrome',
+    disable: 'Disable',
+    disableDomain: (host: string) => `Disable ${host}`,
+    reauthorize: 'Allow again',
+    reauthorizeDomain: (host: string) => `Allow ${host} again`,
+    problems: {
+      empty: 'Type your webmail’s domain, for example webmail.my-company.com.',
+      invalid: 'This is not a valid domain name (example: webmail.my-company.com).',
+      'not-https': 'Relance only reads webmails served over HTTPS: open your webmail with https:// and copy its address.',
+      'built-in': 'This site is supported already: nothing to enable.',
+    },
+    alreadyEnabled: (host: string) => `${host} is enabled already.`,
+    notCovered: (host: string) =>
+      `Relance cannot ask for access to ${host}: Chrome lets it ask only for the domains it declared (.com, .fr, .eu, .net, .org…), and this one is not among them. This webmail cannot be enabled in this version.`,
+    refused: (host: string) => `Access to ${host} was not granted: the webmail is not enabled. You can try again.`,
+    enabled: (host: string) => `${host} is enabled. Open a message in this webmail: the side panel will recognise the sender.`,
+    failed: (host: string) => `${host} could not be enabled. Try again; if it keeps failing, reload the extension.`,
+    disabled: (host: string) => `${host} is disabled: Relance no longer reads this domain.`,
+  },
+});
