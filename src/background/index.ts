@@ -5,8 +5,10 @@ import { messages, resolveLang } from '../i18n';
 import { clearTabContext, writeTabContext } from '../storage/tab-context';
 import { refreshBadge } from './badge';
 import { CAPTURE_MENU_ID, captureFromClick } from './capture';
+import { announceDueRelances, DUE_NOTIFICATION_ID, openRelanceList } from './reminders';
 import { createMessageRouter } from './router';
 import { openSidePanel } from './side-panel';
+import { startWebmailDomains } from './webmail-domains';
 
 const TICK_ALARM = 'relance-tick';
 const DROPPED_KEY = 'stats:dropped-messages';
@@ -33,6 +35,7 @@ export function startBackground(): void {
   });
 
   browser.tabs.onRemoved.addListener((tabId) => void clearTabContext(tabId));
+  startWebmailDomains();
 
   browser.runtime.onInstalled.addListener(() => void createMenus());
   browser.runtime.onStartup.addListener(() => void createMenus());
@@ -40,7 +43,7 @@ export function startBackground(): void {
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId !== CAPTURE_MENU_ID) return;
     // Save first; the panel is a bonus that needs the click's user gesture, so ask now.
-    const saving = captureFromClick(db, info);
+    const saving = captureFromClick(db, info, tab);
     if (tab) void openSidePanel(tab);
     void saving.then(() => refreshBadge(db)).catch((error: unknown) => console.warn('Relance: capture failed', error));
   });
@@ -55,14 +58,19 @@ export function startBackground(): void {
     if (alarm.name !== TICK_ALARM) return;
     void scheduleTick();
     void refreshBadge(db);
+    void announceDueRelances(db);
+  });
+  browser.notifications.onClicked.addListener((id) => {
+    if (id === DUE_NOTIFICATION_ID) void openRelanceList();
   });
   void refreshBadge(db).catch(() => undefined);
+  void announceDueRelances(db).catch(() => undefined);
 }
 
 async function createMenus(): Promise<void> {
   const t = messages(resolveLang((await getSettings(db)).language, browser.i18n.getUILanguage()));
   await browser.contextMenus.removeAll();
-  browser.contextMenus.create({ id: CAPTURE_MENU_ID, title: t.captureMenu, contexts: ['link', 'selection'] });
+  browser.contextMenus.create({ id: CAPTURE_MENU_ID, title: t.captureMenu, contexts: ['link', 'selection', 'page', 'image'] });
 }
 
 async function countDropped(reason: string): Promise<void> {

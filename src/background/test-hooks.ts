@@ -4,6 +4,7 @@ import type { Language } from '../model';
 import { todayIso } from '../process';
 import { refreshBadge } from './badge';
 import { captureFromClick } from './capture';
+import { announceDueRelances } from './reminders';
 
 /** Only in the e2e build (RELANCE_TEST_HOOKS): lets Playwright and the demo seed and replay. */
 export function installBackgroundTestHooks(): void {
@@ -11,13 +12,15 @@ export function installBackgroundTestHooks(): void {
     __relanceTest: {
       db,
       refreshBadge: () => refreshBadge(db),
-      capture: (click: Parameters<typeof captureFromClick>[1]) => captureFromClick(db, click),
+      announceDueRelances: () => announceDueRelances(db),
+      capture: (click: Parameters<typeof captureFromClick>[1], tab?: { id?: number }) => captureFromClick(db, click, tab),
       seedDemo: async () => {
         const summary = await seedDemoData(db, todayIso());
         await refreshBadge(db);
         return summary;
       },
       setLanguage: (language: Language) => saveSettings(db, { language }),
+      saveSettings: (patch: Parameters<typeof saveSettings>[1]) => saveSettings(db, patch),
     },
   });
 }

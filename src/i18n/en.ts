@@ -186,5 +186,7 @@ export const en: Messages = {
   captureEnriched: (name, fields) => `${name} is already in your file: added ${fields}.`,
   captureCheck: 'Lead found: check it and save it in the side panel.',
   captureNothing: 'No contact found in the selection (it needs at least an email address or a LinkedIn link).',
+  dueTitle: (n) => (n > 1 ? `${n} follow-ups to do today` : '1 follow-up to do today'),
+  dueMessage: (names) => (names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', ')),
   badgeTitle: (n) => `Relance: ${n} follow-up(s) to do`,
 };

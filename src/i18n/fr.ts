@@ -199,6 +199,8 @@ export const fr = {
   captureEnriched: (name: string, fields: string) => `${name} est déjà dans votre fichier : ${fields} ajouté.`,
   captureCheck: 'Prospect détecté : vérifiez-le et enregistrez-le dans le panneau latéral.',
   captureNothing: 'Aucun contact trouvé dans la sélection (il faut au moins une adresse e-mail ou un lien LinkedIn).',
+  dueTitle: (n: number) => (n > 1 ? `${n} relances à faire aujourd'hui` : "1 relance à faire aujourd'hui"),
+  dueMessage: (names: string[]) => (names.length > 3 ? `${names.slice(0, 3).join(', ')} et ${names.length - 3} autres` : names.join(', ')),
   badgeTitle: (n: number) => `Relance : ${n} relance(s) à faire`,
 };
 

@@ -31,6 +31,26 @@ test('lists overdue, today and upcoming relances with counts; the badge agrees a
   await popup.close();
 });
 
+test('one grouped notification announces the due relances, once, and never in quiet hours', async () => {
+  type Hooks = { __relanceTest: { announceDueRelances(): Promise<number>; saveSettings(p: unknown): Promise<unknown> } };
+  const announce = () => extension.worker.evaluate(() => (globalThis as unknown as Hooks).__relanceTest.announceDueRelances());
+  // The worker may already have announced them when it started: start from a clean slate.
+  await extension.worker.evaluate(async () => {
+    await chrome.storage.local.remove('reminders:announced');
+    await chrome.notifications.clear('relances-due');
+  });
+  const now = new Date();
+  const hhmm = (d: Date) => `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+  // Quiet from a minute ago to two minutes ahead: nothing is announced.
+  const quiet = { start: hhmm(new Date(now.getTime() - 60_000)), end: hhmm(new Date(now.getTime() + 120_000)) };
+  await extension.worker.evaluate((q) => (globalThis as unknown as Hooks).__relanceTest.saveSettings({ quietHours: q }), quiet);
+  expect(await announce()).toBe(0);
+  await extension.worker.evaluate(() => (globalThis as unknown as Hooks).__relanceTest.saveSettings({ quietHours: null }));
+  expect(await announce()).toBe(4);
+  expect(Object.keys(await extension.worker.evaluate(() => chrome.notifications.getAll()))).toEqual(['relances-due']);
+  expect(await announce()).toBe(0);
+});
+
 test('done logs the contact on the chosen channel and proposes the next relance; the badge follows live', async () => {
   const popup = await openPopup(extension);
   const item = popup.locator('[data-testid="relance-item"][data-section="today"]').first();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contactFromClick, contactFromLink, contactFromSelection } from '../../../src/capture/parse-click';
+import { contactFromLink } from '../../../src/capture/parse-click';
 
 describe('capture from a link', () => {
   it('reads a LinkedIn profile link in any of its forms', () => {
@@ -24,29 +24,5 @@ describe('capture from a link', () => {
     expect(contactFromLink('mailto:not-an-address')).toBeNull();
     expect(contactFromLink('mailto:%E0%A4%A')).toBeNull();
     expect(contactFromLink('javascript:alert(1)')).toBeNull();
-  });
-});
-
-describe('capture from a selection', () => {
-  it('finds the email and the name written before it', () => {
-    expect(contactFromSelection('Marc Lemoine – marc.lemoine@exemple-industrie.fr – 06 12 34 56 78')).toMatchObject({
-      fullName: 'Marc Lemoine',
-      email: 'marc.lemoine@exemple-industrie.fr',
-    });
-    expect(contactFromSelection('Cordialement, Élodie Martin-Lefèvre <elodie@acme.fr>')?.fullName).toBe('Élodie Martin-Lefèvre');
-  });
-  it('keeps a LinkedIn URL found in the selection', () => {
-    expect(contactFromSelection('Voir linkedin.com/in/paul-durand et paul@durand.fr')).toMatchObject({
-      email: 'paul@durand.fr',
-      linkedinUrl: 'https://www.linkedin.com/in/paul-durand/',
-    });
-  });
-  it('returns null when nothing identifies a person', () => {
-    expect(contactFromSelection('Bonjour, merci pour votre retour.')).toBeNull();
-  });
-  it('prefers the link over the selection on a click', () => {
-    expect(contactFromClick({ linkUrl: 'mailto:a@b.fr', selectionText: 'c@d.fr' })?.source).toBe('capture-link');
-    expect(contactFromClick({ selectionText: 'c@d.fr' })?.source).toBe('capture-selection');
-    expect(contactFromClick({ pageUrl: 'https://x.fr' })).toBeNull();
   });
 });
