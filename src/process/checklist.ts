@@ -1,4 +1,7 @@
-import { type ChecklistItem, getStage, STAGES, type Stage, stageIndex } from './stages';
+import { type ChecklistItem, getStage, STAGES, type Stage, type StageDefinition, stageIndex } from './stages';
+
+/** Where stage definitions come from: the built-in process, or the rep's edited playbook. */
+export type PlaybookLookup = (stage: Stage) => StageDefinition;
 
 export type ChecklistEntry = { done: boolean; note?: string; doneAt?: number };
 
@@ -24,13 +27,17 @@ export function isItemDone(stage: Stage, itemKey: string, state: ChecklistState)
 }
 
 /** Exit items of the stage that are not done yet, in checklist order. */
-export function unmetExitCriteria(stage: Stage, state: ChecklistState): ChecklistItem[] {
-  return getStage(stage).checklist.filter((item) => item.exit && !isItemDone(stage, item.key, state));
+export function unmetExitCriteria(stage: Stage, state: ChecklistState, playbook: PlaybookLookup = getStage): ChecklistItem[] {
+  return playbook(stage).checklist.filter((item) => item.exit && !isItemDone(stage, item.key, state));
 }
 
-export function stageCompletion(stage: Stage, state: ChecklistState): { done: number; total: number; ratio: number } {
+export function stageCompletion(
+  stage: Stage,
+  state: ChecklistState,
+  playbook: PlaybookLookup = getStage,
+): { done: number; total: number; ratio: number } {
   // Counts only the stage's current items, so stale keys left in the state never push the ratio past 1.
-  const items = getStage(stage).checklist;
+  const items = playbook(stage).checklist;
   const done = items.filter((item) => isItemDone(stage, item.key, state)).length;
   const total = items.length;
   return { done, total, ratio: total === 0 ? 1 : done / total };
@@ -42,12 +49,12 @@ export function stageCompletion(stage: Stage, state: ChecklistState): { done: nu
  * stage being left behind (from `from` up to, not including, `to`). The UI may still let
  * the rep move on anyway after showing `unmet`.
  */
-export function canMoveTo(from: Stage, to: Stage, state: ChecklistState): MoveCheck {
+export function canMoveTo(from: Stage, to: Stage, state: ChecklistState, playbook: PlaybookLookup = getStage): MoveCheck {
   const fromIndex = stageIndex(from);
   const toIndex = stageIndex(to);
   if (toIndex <= fromIndex) return { allowed: true };
   const unmet = STAGES.slice(fromIndex, toIndex).flatMap((stage) =>
-    unmetExitCriteria(stage, state).map((item): StageChecklistItem => ({ ...item, stage })),
+    unmetExitCriteria(stage, state, playbook).map((item): StageChecklistItem => ({ ...item, stage })),
   );
   return unmet.length === 0 ? { allowed: true } : { allowed: false, unmet };
 }

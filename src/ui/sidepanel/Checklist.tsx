@@ -2,15 +2,17 @@ import { useState } from 'react';
 import { db } from '../../db/instance';
 import { setChecklistItem } from '../../db/repository';
 import type { Prospect } from '../../model';
-import { checklistKey, getStage, stageCompletion } from '../../process';
+import { checklistKey, stageCompletion } from '../../process';
 import { inputClass, Section } from '../components';
 import { useI18n } from '../i18n-context';
+import { usePlaybook } from '../use-settings';
 
 /** The current stage's points, each a tick and a short note that stays with the prospect. */
 export function Checklist({ prospect }: { prospect: Prospect }) {
   const { t, lang } = useI18n();
-  const stage = getStage(prospect.stage);
-  const completion = stageCompletion(prospect.stage, prospect.checklist);
+  const playbook = usePlaybook();
+  const stage = playbook(prospect.stage);
+  const completion = stageCompletion(prospect.stage, prospect.checklist, playbook);
 
   return (
     <Section

@@ -1,13 +1,15 @@
 import type { Prospect } from '../../model';
-import { checklistKey, getStage, stageCompletion } from '../../process';
+import { checklistKey, stageCompletion } from '../../process';
 import { Section } from '../components';
 import { useI18n } from '../i18n-context';
+import { usePlaybook } from '../use-settings';
 
 /** From `proposal` on, what discovery taught: the argument leans on these notes. */
 export function DiscoveryRecap({ prospect }: { prospect: Prospect }) {
   const { t, lang } = useI18n();
-  const discovery = getStage('discovery');
-  const completion = stageCompletion('discovery', prospect.checklist);
+  const playbook = usePlaybook();
+  const discovery = playbook('discovery');
+  const completion = stageCompletion('discovery', prospect.checklist, playbook);
   const notes = discovery.checklist
     .map((item) => ({ item, entry: prospect.checklist[checklistKey('discovery', item.key)] }))
     .filter(({ entry }) => entry?.note);

@@ -1,10 +1,11 @@
-import { getStage, type Stage } from '../../process';
+import type { Stage } from '../../process';
 import { Section } from '../components';
 import { useI18n } from '../i18n-context';
+import { usePlaybook } from '../use-settings';
 
 export function StageGuidance({ stage }: { stage: Stage }) {
   const { t, lang } = useI18n();
-  const definition = getStage(stage);
+  const definition = usePlaybook()(stage);
   return (
     <Section title={`${t.goal} — ${definition.title[lang]}`}>
       <p className="font-medium">{definition.goal[lang]}</p>

@@ -5,6 +5,7 @@ import type { Prospect } from '../../model';
 import { canMoveTo, checklistKey, getStage, STAGES, type Stage, type StageChecklistItem, stageIndex } from '../../process';
 import { buttonClass, Section } from '../components';
 import { useI18n } from '../i18n-context';
+import { usePlaybook } from '../use-settings';
 import { OutcomeControls } from './OutcomeControls';
 
 /** The six stages; moving forward checks the exit criteria and warns, but never blocks. */
@@ -12,10 +13,11 @@ export function StageStepper({ prospect }: { prospect: Prospect }) {
   const { t, lang } = useI18n();
   const [gate, setGate] = useState<{ to: Stage; unmet: StageChecklistItem[] } | null>(null);
   const current = stageIndex(prospect.stage);
+  const playbook = usePlaybook();
 
   const requestMove = async (to: Stage) => {
     if (to === prospect.stage) return;
-    const check = canMoveTo(prospect.stage, to, prospect.checklist);
+    const check = canMoveTo(prospect.stage, to, prospect.checklist, playbook);
     if (!check.allowed) {
       setGate({ to, unmet: check.unmet });
       return;
