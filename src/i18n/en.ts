@@ -134,6 +134,10 @@ export const en: Messages = {
     linkedinUrl: 'LinkedIn profile',
     salesNavId: 'Sales Navigator',
   },
+  companyProspects: (company, n) => `Prospects at ${company} (${n})`,
+  companyNone: (company) => `No prospect in your file works at ${company}.`,
+  companySite: 'Website',
+  companySize: 'Size:',
   channel: {
     call: 'Call',
     email: 'Email',

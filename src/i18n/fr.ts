@@ -142,6 +142,10 @@ export const fr = {
     linkedinUrl: 'profil LinkedIn',
     salesNavId: 'Sales Navigator',
   } as Record<string, string>,
+  companyProspects: (company: string, n: number) => `Prospects chez ${company} (${n})`,
+  companyNone: (company: string) => `Aucun prospect de votre fichier ne travaille chez ${company}.`,
+  companySite: 'Site web',
+  companySize: 'Taille :',
   // channels
   channel: {
     call: 'Appel',

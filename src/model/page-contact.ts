@@ -26,6 +26,10 @@ export const pageContactSchema = z.object({
   jobTitle: text(200).optional(),
   location: text(200).optional(),
   subject: text(500).optional(),
+  /** Company pages: the firm's own site, its size band and its LinkedIn page. */
+  website: z.string().max(400).optional(),
+  companySize: text(100).optional(),
+  companyUrl: z.string().max(400).optional(),
   threadId: z.string().max(400).optional(),
   participants: z.array(participantSchema).max(100).optional(),
   confidence: z.record(z.string(), z.enum(CONFIDENCES)).optional(),

@@ -4,6 +4,7 @@ import { genericWebmailAdapter } from './generic-webmail';
 import { gmailAdapter } from './gmail';
 import { siteForUrl } from './hosts';
 import { linkedinAdapter } from './linkedin';
+import { linkedinCompanyAdapter } from './linkedin-company';
 import { outlookAdapter } from './outlook';
 import { protonAdapter } from './proton';
 import { roundcubeAdapter } from './roundcube';
@@ -21,6 +22,7 @@ export const ANY_HOST_ADAPTERS: SiteAdapter[] = [roundcubeAdapter, zimbraAdapter
 export const ADAPTERS: SiteAdapter[] = [
   linkedinAdapter,
   salesNavAdapter,
+  linkedinCompanyAdapter,
   gmailAdapter,
   outlookAdapter,
   yahooAdapter,

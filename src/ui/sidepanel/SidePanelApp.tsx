@@ -7,6 +7,7 @@ import { buttonClass } from '../components';
 import { useI18n } from '../i18n-context';
 import { ToastProvider } from '../toast';
 import { CaptureForm } from './CaptureForm';
+import { CompanyView } from './CompanyView';
 import { ProspectView } from './ProspectView';
 import { RecognizedPerson } from './RecognizedPerson';
 import { useFollowedTab } from './use-followed-tab';
@@ -20,7 +21,7 @@ export function SidePanelApp() {
   const { context, loaded } = useTabContext(tabId);
   const contact = context?.contact ?? null;
   const contactKey = contact ? JSON.stringify(contact) : '';
-  const match = useLiveQuery(async () => (contact ? findMatch(db, contact) : null), [contactKey]);
+  const match = useLiveQuery(async () => (contact && contact.kind !== 'company' ? findMatch(db, contact) : null), [contactKey]);
   const focus = usePanelFocus();
   const pendingCapture = usePendingCapture(tabId);
   const focused = useLiveQuery(async () => (focus ? ((await db.prospects.get(focus.prospectId)) ?? null) : null), [focus?.prospectId]);
@@ -38,6 +39,8 @@ export function SidePanelApp() {
         <ProspectView prospect={focused} contact={null} />
       </>
     );
+  } else if (contact?.kind === 'company') {
+    body = <CompanyView contact={contact} />;
   } else if (!loaded || (contact && match === undefined)) {
     body = null; // local data arrives in a few ms: no spinner flash
   } else if (!contact) {
