@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { db } from '../db/instance';
+import { seedExampleOffer } from '../db/offers';
 import { getSettings } from '../db/repository';
 import { messages, resolveLang } from '../i18n';
 import { clearTabContext, writeTabContext } from '../storage/tab-context';
@@ -37,7 +38,11 @@ export function startBackground(): void {
   browser.tabs.onRemoved.addListener((tabId) => void clearTabContext(tabId));
   startWebmailDomains();
 
-  browser.runtime.onInstalled.addListener(() => void createMenus());
+  browser.runtime.onInstalled.addListener((details) => {
+    void createMenus();
+    // A first install gets the example offer, so the proposal stage has something to show.
+    if (details.reason === 'install') void seedExampleOffer(db).catch(() => undefined);
+  });
   browser.runtime.onStartup.addListener(() => void createMenus());
 
   browser.contextMenus.onClicked.addListener((info, tab) => {

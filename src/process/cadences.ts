@@ -175,3 +175,8 @@ export function proposeRelanceAfterContact(
   if (cadence === undefined || firstOffset === undefined) return null;
   return { dueDate: cadenceDueDate(cadence, today, firstOffset), cadenceKey: cadence.key };
 }
+
+/** The day itself on a weekday; the following Monday for a Saturday or Sunday ("working days only"). */
+export function onWorkingDay(iso: IsoDate): IsoDate {
+  return isWeekend(iso) ? nextMonday(iso) : iso;
+}

@@ -11,6 +11,7 @@ import { type Channel, proposeRelanceAfterContact, todayIso } from '../../proces
 import { buttonClass } from '../components';
 import { formatDay } from '../format';
 import { useI18n } from '../i18n-context';
+import { useCadences } from '../use-settings';
 import { RelanceItem, type SectionKey } from './RelanceItem';
 
 /** Past this many rows the list is virtualised: only what is on screen is rendered. */
@@ -23,6 +24,7 @@ export function PopupApp() {
   const { t } = useI18n();
   const today = todayIso();
   const sections = useLiveQuery(() => relanceQueue(db, today), [today]);
+  const cadences = useCadences();
   const [justDone, setJustDone] = useState<{ prospect: Prospect; channel: Channel; proposal: string | null } | null>(null);
 
   const openPanel = async () => {
@@ -34,7 +36,7 @@ export function PopupApp() {
   };
 
   const onDone = (prospect: Prospect, channel: Channel) =>
-    setJustDone({ prospect, channel, proposal: proposeRelanceAfterContact(prospect.stage, today)?.dueDate ?? null });
+    setJustDone({ prospect, channel, proposal: proposeRelanceAfterContact(prospect.stage, today, cadences)?.dueDate ?? null });
 
   const entries: Entry[] = (sections ?? [])
     .filter((section) => section.count > 0)

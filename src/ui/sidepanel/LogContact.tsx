@@ -9,6 +9,7 @@ import { ChannelIcon } from '../channel-icon';
 import { buttonClass, inputClass, Section } from '../components';
 import { formatDay } from '../format';
 import { useI18n } from '../i18n-context';
+import { useCadences } from '../use-settings';
 
 interface Logged {
   id: string;
@@ -31,10 +32,11 @@ export function LogContact({
 }) {
   const { t, lang } = useI18n();
   const [logged, setLogged] = useState<Logged | null>(null);
+  const cadences = useCadences();
   const [note, setNote] = useState('');
 
   const afterLog = (id: string, label: string) => {
-    const proposal = hasOpenRelance ? null : proposeRelanceAfterContact(prospect.stage, todayIso());
+    const proposal = hasOpenRelance ? null : proposeRelanceAfterContact(prospect.stage, todayIso(), cadences);
     setLogged({ id, label, proposal });
     setNote('');
   };

@@ -2,22 +2,27 @@ import { useState } from 'react';
 import { db } from '../../db/instance';
 import { scheduleRelance } from '../../db/repository';
 import type { Prospect } from '../../model';
-import { addDays, daysBetween, NEXT_MONDAY_LABEL, nextMonday, RELANCE_PRESETS, todayIso } from '../../process';
+import { addDays, daysBetween, NEXT_MONDAY_LABEL, nextMonday, onWorkingDay, RELANCE_PRESETS, todayIso } from '../../process';
 import { buttonClass, inputClass, Section } from '../components';
 import { formatDay } from '../format';
 import { useI18n } from '../i18n-context';
+import { useSettings } from '../use-settings';
 
 /** One click on a preset schedules the next relance; a date picker covers the rest. */
 export function RelancePlanner({ prospect }: { prospect: Prospect }) {
   const { t, lang } = useI18n();
   const [note, setNote] = useState('');
   const [custom, setCustom] = useState('');
+  const [time, setTime] = useState('');
   const [scheduled, setScheduled] = useState<string | null>(null);
+  const workingDaysOnly = useSettings()?.workingDaysOnly ?? true;
   const today = todayIso();
   const monday = nextMonday(today);
+  // With "working days only", a preset landing on a weekend moves to the Monday.
+  const presetDay = (days: number) => (workingDaysOnly && days > 0 ? onWorkingDay(addDays(today, days)) : addDays(today, days));
 
   const schedule = async (dueDate: string) => {
-    await scheduleRelance(db, prospect.id, dueDate, note.trim() || undefined);
+    await scheduleRelance(db, prospect.id, dueDate, note.trim() || undefined, time || undefined);
     setScheduled(dueDate);
     setNote('');
   };
@@ -32,7 +37,8 @@ export function RelancePlanner({ prospect }: { prospect: Prospect }) {
             data-testid="relance-preset"
             data-days={preset.days}
             className={`${buttonClass.secondary} text-xs`}
-            onClick={() => void schedule(addDays(today, preset.days))}
+            title={formatDay(presetDay(preset.days), lang)}
+            onClick={() => void schedule(presetDay(preset.days))}
           >
             {preset.label[lang]}
           </button>
@@ -47,14 +53,21 @@ export function RelancePlanner({ prospect }: { prospect: Prospect }) {
           {NEXT_MONDAY_LABEL[lang]}
         </button>
       </div>
-      <div className="mt-2 flex gap-1.5">
+      <div className="mt-2 flex flex-wrap gap-1.5">
         <input
-          className={inputClass}
+          className={`${inputClass} basis-full`}
           aria-label={t.addNote}
           placeholder={t.addNote}
           value={note}
           maxLength={2000}
           onChange={(event) => setNote(event.target.value)}
+        />
+        <input
+          type="time"
+          className={`${inputClass} w-auto`}
+          aria-label={t.relanceTime}
+          value={time}
+          onChange={(event) => setTime(event.target.value)}
         />
         <input
           type="date"

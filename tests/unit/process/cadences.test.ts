@@ -201,3 +201,13 @@ describe('proposeRelanceAfterContact', () => {
     expect(proposeRelanceAfterContact('contact', '2026-03-30', emptied)).not.toBeNull();
   });
 });
+
+describe('onWorkingDay', () => {
+  it('keeps weekdays and moves a weekend day to the next Monday', async () => {
+    const { onWorkingDay } = await import('../../../src/process/cadences');
+    expect(onWorkingDay('2026-11-27')).toBe('2026-11-27'); // Friday
+    expect(onWorkingDay('2026-11-28')).toBe('2026-11-30'); // Saturday
+    expect(onWorkingDay('2026-11-29')).toBe('2026-11-30'); // Sunday
+    expect(onWorkingDay('2026-12-31')).toBe('2026-12-31'); // Thursday
+  });
+});
