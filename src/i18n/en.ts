@@ -138,6 +138,11 @@ export const en: Messages = {
   companyNone: (company) => `No prospect in your file works at ${company}.`,
   companySite: 'Website',
   companySize: 'Size:',
+  dbErrorTitle: 'Your data cannot be opened',
+  dbErrorText:
+    'Relance cannot open its database (an interrupted update, a full disk or a newer version open elsewhere). Nothing is deleted: save a raw copy, then retry or reload the extension.',
+  dbErrorExport: 'Save a raw copy',
+  dbErrorRetry: 'Retry',
   channel: {
     call: 'Call',
     email: 'Email',
