@@ -4,7 +4,8 @@ export const en: Messages = {
   appName: 'Relance',
   loading: 'Loading…',
   panelTitle: 'Relance',
-  panelNoPage: 'Open a LinkedIn profile: Relance will recognise the person and show where you stand with them.',
+  panelNoPage:
+    'Open a LinkedIn profile or an email (Gmail, Outlook, Yahoo, Proton, your webmail): Relance will recognise the person and show where you stand with them.',
   panelNoPerson: 'Nobody is recognised on this page.',
   recognizedOn: (site) => `Recognised on ${site}`,
   notInFile: 'Not in your prospect file yet.',

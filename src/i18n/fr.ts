@@ -4,7 +4,8 @@ export const fr = {
   loading: 'Chargement…',
   // side panel
   panelTitle: 'Relance',
-  panelNoPage: 'Ouvrez un profil LinkedIn : Relance reconnaîtra la personne et vous dira où vous en êtes avec elle.',
+  panelNoPage:
+    'Ouvrez un profil LinkedIn ou un e-mail (Gmail, Outlook, Yahoo, Proton, votre webmail) : Relance reconnaîtra la personne et vous dira où vous en êtes avec elle.',
   panelNoPerson: "Personne n'est reconnu sur cette page.",
   recognizedOn: (site: string) => `Reconnu sur ${site}`,
   notInFile: 'Pas encore dans votre fichier prospects.',
