@@ -1,3 +1,4 @@
+import { DataView as DataOptionsView } from './data/DataView';
 import { OffersView } from './offers/OffersView';
 import { PlaybookView } from './playbook/PlaybookView';
 import { SettingsView } from './settings/SettingsView';
@@ -6,6 +7,7 @@ import { WebmailsView } from './webmails/WebmailsView';
 
 /** Which component renders each options section (sections without one are hidden). */
 export const OPTIONS_VIEWS: ViewRegistry = {
+  data: DataOptionsView,
   offers: OffersView,
   playbook: PlaybookView,
   settings: SettingsView,
