@@ -68,6 +68,9 @@ export default defineConfig({
     },
   },
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  zip: {
+    excludeSources: ['demo-output/**', 'test-results/**', 'playwright-report/**', 'bench-results.json', 'web-ext-artifacts/**'],
+  },
   imports: false,
   outDirTemplate: testHooks ? '{{browser}}-mv{{manifestVersion}}-e2e' : '{{browser}}-mv{{manifestVersion}}',
   vite: () => ({
@@ -93,6 +96,16 @@ export default defineConfig({
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'none'",
     },
-    ...(browser === 'firefox' ? { browser_specific_settings: { gecko: { id: 'relance@relance.app', strict_min_version: '115.0' } } } : {}),
+    ...(browser === 'firefox'
+      ? {
+          // MV2 has no optional_host_permissions: origins go with the optional permissions.
+          optional_permissions: OPTIONAL_WEBMAIL_HOSTS,
+          browser_specific_settings: {
+            // Pinned so the data (tied to the add-on id) survives updates.
+            gecko: { id: 'relance@relance.app', strict_min_version: '115.0', data_collection_permissions: { required: ['none'] } },
+          },
+        }
+      : // chrome.sidePanel.open() needs Chrome 116.
+        { minimum_chrome_version: '116' }),
   }),
 });

@@ -78,11 +78,20 @@ async function createMenus(): Promise<void> {
   browser.contextMenus.create({ id: CAPTURE_MENU_ID, title: t.captureMenu, contexts: ['link', 'selection', 'page', 'image'] });
 }
 
-async function countDropped(reason: string): Promise<void> {
-  const stored = await browser.storage.session.get(DROPPED_KEY);
-  const counts = (stored[DROPPED_KEY] as Record<string, number> | undefined) ?? {};
-  counts[reason] = (counts[reason] ?? 0) + 1;
-  await browser.storage.session.set({ [DROPPED_KEY]: counts });
+// Counts are read-modify-written: a burst of dropped messages is applied one after another.
+let droppedCounting: Promise<void> = Promise.resolve();
+
+function countDropped(reason: string): Promise<void> {
+  droppedCounting = droppedCounting.then(
+    async () => {
+      const stored = await browser.storage.session.get(DROPPED_KEY);
+      const counts = (stored[DROPPED_KEY] as Record<string, number> | undefined) ?? {};
+      counts[reason] = (counts[reason] ?? 0) + 1;
+      await browser.storage.session.set({ [DROPPED_KEY]: counts });
+    },
+    () => undefined,
+  );
+  return droppedCounting;
 }
 
 /** Wakes at the next local midnight (relances fall due) or in 30 minutes, whichever comes first. */

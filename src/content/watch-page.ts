@@ -105,7 +105,13 @@ export function watchPage(ctx: ContentScriptContext, adapter: SiteAdapter, send:
     }
     start();
   });
-  ctx.onInvalidated(stopObserving);
+  // An invalidated script (extension updated, or a page faking WXT's restart event) can no
+  // longer follow the page: clear the tab rather than leave a stale person in the panel.
+  ctx.onInvalidated(() => {
+    stopObserving();
+    if (lastSent && lastSent !== 'null')
+      void send({ type: 'content:page-contact', url: location.href, contact: null }).catch(() => undefined);
+  });
   start();
 }
 

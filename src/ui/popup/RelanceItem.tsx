@@ -12,6 +12,14 @@ import { openProspectPage, showInSidePanel } from './open-prospect';
 
 export type SectionKey = 'overdue' | 'today' | 'upcoming';
 
+/**
+ * A button's accessible name starts with its visible text (WCAG 2.5.3, "label in name"), so
+ * speech users can say what they see; the longer label follows for screen-reader users.
+ */
+function labelInName(visible: string, context: string): string {
+  return `${visible} — ${context}`;
+}
+
 /** The channel a rep most likely uses for this relance: the data the prospect file holds. */
 export function channelHint(prospect: Prospect): Channel {
   if (prospect.phones.length > 0) return 'call';
@@ -105,7 +113,7 @@ export function RelanceItem({ row, section, today, onDone }: Props) {
         <button
           type="button"
           data-testid="relance-done"
-          aria-label={t.relanceDoneLabel(prospect.fullName)}
+          aria-label={labelInName(t.relanceDone, t.relanceDoneLabel(prospect.fullName))}
           className={`${buttonClass.primary} px-2 py-1 text-xs`}
           onClick={() => void done()}
         >
@@ -118,7 +126,7 @@ export function RelanceItem({ row, section, today, onDone }: Props) {
             key={snooze.testId}
             type="button"
             data-testid={snooze.testId}
-            aria-label={t.snoozeLabel(prospect.fullName, formatDay(snooze.to, lang))}
+            aria-label={labelInName(snooze.label, t.snoozeLabel(prospect.fullName, formatDay(snooze.to, lang)))}
             className={`${buttonClass.secondary} px-1.5 py-1 text-xs`}
             onClick={() => void snoozeRelance(db, relance.id, snooze.to)}
           >

@@ -89,7 +89,7 @@ export function CaptureForm({ capture }: { capture: PendingCapture }) {
             >
               <span>{t.captureFields[field]}</span>
               {level && draft[field] && (
-                <span className={level === 'guess' ? 'text-amber-700 dark:text-amber-300' : 'text-slate-500 dark:text-slate-400'}>
+                <span className={level === 'guess' ? 'text-amber-700 dark:text-amber-300' : 'text-slate-600 dark:text-slate-300'}>
                   {t.confidence[level]}
                 </span>
               )}
