@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { openSidePanel } from '../browser/side-panel';
 import { db } from '../db/instance';
 import { seedExampleOffer } from '../db/offers';
 import { getSettings } from '../db/repository';
@@ -8,7 +9,6 @@ import { refreshBadge } from './badge';
 import { CAPTURE_MENU_ID, captureFromClick } from './capture';
 import { announceDueRelances, DUE_NOTIFICATION_ID, openRelanceList } from './reminders';
 import { createMessageRouter } from './router';
-import { openSidePanel } from './side-panel';
 import { startWebmailDomains } from './webmail-domains';
 
 const TICK_ALARM = 'relance-tick';

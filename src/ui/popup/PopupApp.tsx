@@ -3,6 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { PanelRight, Settings } from 'lucide-react';
 import { useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
+import { openSidePanel } from '../../browser/side-panel';
 import { db } from '../../db/instance';
 import { type QueueSection, relanceQueue } from '../../db/relance-queue';
 import { scheduleRelance } from '../../db/repository';
@@ -29,9 +30,7 @@ export function PopupApp() {
 
   const openPanel = async () => {
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-    const panel = (globalThis as { chrome?: { sidePanel?: { open(o: { tabId: number }): Promise<void> } } }).chrome?.sidePanel;
-    if (panel && tab?.id !== undefined) await panel.open({ tabId: tab.id });
-    else await (browser as unknown as { sidebarAction?: { open(): Promise<void> } }).sidebarAction?.open();
+    if (tab) await openSidePanel(tab);
     window.close();
   };
 

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { openSidePanel } from '../../browser/side-panel';
 import type { Prospect } from '../../model';
 import { requestPanelFocus } from '../../storage/panel-focus';
 
@@ -22,7 +23,5 @@ export async function openProspectPage(prospect: Prospect): Promise<void> {
 export async function showInSidePanel(prospect: Prospect): Promise<void> {
   await requestPanelFocus(prospect.id);
   const current = await browser.windows.getCurrent();
-  const panel = (globalThis as { chrome?: { sidePanel?: { open(o: { windowId: number }): Promise<void> } } }).chrome?.sidePanel;
-  if (panel && current.id !== undefined) await panel.open({ windowId: current.id });
-  else await (browser as unknown as { sidebarAction?: { open(): Promise<void> } }).sidebarAction?.open();
+  await openSidePanel({ windowId: current.id });
 }
