@@ -1,5 +1,4 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from 'react';
-import { buttonClass } from './components';
 
 interface Toast {
   id: number;
@@ -36,7 +35,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
               <button
                 type="button"
                 data-testid="toast-action"
-                className={`${buttonClass.ghost} text-amber-300 dark:text-indigo-700`}
+                className="rounded-md px-2 py-1 text-sm font-semibold text-amber-300 underline-offset-2 hover:underline dark:text-indigo-800"
                 onClick={() => {
                   const action = toast.action;
                   setToast(null);
