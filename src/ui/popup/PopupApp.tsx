@@ -5,7 +5,7 @@ import { useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { openSidePanel } from '../../browser/side-panel';
 import { db } from '../../db/instance';
-import { type QueueSection, relanceQueue } from '../../db/relance-queue';
+import { type QueueCounts, type QueueSection, relanceCounts, relanceQueue } from '../../db/relance-queue';
 import { scheduleRelance } from '../../db/repository';
 import type { Prospect } from '../../model';
 import { type Channel, proposeRelanceAfterContact, todayIso } from '../../process';
@@ -18,13 +18,16 @@ import { RelanceItem, type SectionKey } from './RelanceItem';
 /** Past this many rows the list is virtualised: only what is on screen is rendered. */
 const VIRTUALISE_FROM = 100;
 
-type Entry = { kind: 'header'; section: QueueSection } | { kind: 'row'; section: SectionKey; row: QueueSection['rows'][number] };
+type Entry =
+  | { kind: 'header'; section: QueueSection; count: number }
+  | { kind: 'row'; section: SectionKey; row: QueueSection['rows'][number] };
 
 /** Today's work: overdue, today's and the week's relances, each done or snoozed in one click. */
 export function PopupApp() {
   const { t } = useI18n();
   const today = todayIso();
   const sections = useLiveQuery(() => relanceQueue(db, today), [today]);
+  const counts = useLiveQuery(() => relanceCounts(db, today), [today]);
   const cadences = useCadences();
   const [justDone, setJustDone] = useState<{ prospect: Prospect; channel: Channel; proposal: string | null } | null>(null);
 
@@ -38,9 +41,9 @@ export function PopupApp() {
     setJustDone({ prospect, channel, proposal: proposeRelanceAfterContact(prospect.stage, today, cadences)?.dueDate ?? null });
 
   const entries: Entry[] = (sections ?? [])
-    .filter((section) => section.count > 0)
+    .filter((section) => section.rows.length > 0)
     .flatMap((section) => [
-      { kind: 'header' as const, section },
+      { kind: 'header' as const, section, count: countOf(counts, section) },
       ...section.rows.map((row) => ({ kind: 'row' as const, section: section.key, row })),
     ]);
   const empty = sections !== undefined && entries.length === 0;
@@ -67,6 +70,11 @@ export function PopupApp() {
   );
 }
 
+/** The section's full count once counted; until then, the rows loaded. */
+function countOf(counts: QueueCounts | undefined, section: QueueSection): number {
+  return Math.max(counts?.[section.key] ?? 0, section.rows.length);
+}
+
 function QueueList({ entries, today, onDone }: { entries: Entry[]; today: string; onDone: (p: Prospect, c: Channel) => void }) {
   const { t } = useI18n();
   const scroller = useRef<HTMLDivElement>(null);
@@ -86,9 +94,9 @@ function QueueList({ entries, today, onDone }: { entries: Entry[]; today: string
           entry.section.key === 'overdue' ? 'text-red-700 dark:text-red-300' : 'text-slate-500 dark:text-slate-400'
         }`}
       >
-        {{ overdue: t.sectionOverdue, today: t.sectionToday, upcoming: t.sectionUpcoming }[entry.section.key]} ({entry.section.count})
-        {entry.section.count > entry.section.rows.length && (
-          <span className="ml-1 font-normal normal-case">{t.moreRows(entry.section.count - entry.section.rows.length)}</span>
+        {{ overdue: t.sectionOverdue, today: t.sectionToday, upcoming: t.sectionUpcoming }[entry.section.key]} ({entry.count})
+        {entry.count > entry.section.rows.length && (
+          <span className="ml-1 font-normal normal-case">{t.moreRows(entry.count - entry.section.rows.length)}</span>
         )}
       </h2>
     ) : (
