@@ -12,6 +12,8 @@ export default defineContentScript({
   matches: ['https://www.linkedin.com/*', 'https://*.linkedin.com/in/*'],
   runAt: 'document_idle',
   main(ctx) {
-    watchPage(ctx, firstMatching('linkedin', [linkedinAdapter, salesNavAdapter, linkedinCompanyAdapter]), (message) => browser.runtime.sendMessage(message));
+    watchPage(ctx, firstMatching('linkedin', [linkedinAdapter, salesNavAdapter, linkedinCompanyAdapter]), (message) =>
+      browser.runtime.sendMessage(message),
+    );
   },
 });

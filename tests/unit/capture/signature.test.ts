@@ -769,7 +769,9 @@ describe('parseSignature on real-shaped signatures', () => {
 });
 
 describe('flattening keeps the contact data', () => {
-  it('reads the same emails, phones and links from any two signatures pasted together, as written or flattened', { timeout: 60_000 }, () => {
+  it('reads the same emails, phones and links from any two signatures pasted together, as written or flattened', {
+    timeout: 60_000,
+  }, () => {
     for (const first of cases) {
       for (const second of cases) {
         const text = `${first.text}\n\n${second.text}`;

@@ -37,7 +37,13 @@ describe('announcing relances', () => {
   it('announces each relance once per due date, again after a snooze', () => {
     const first = relancesToAnnounce([{ id: 'a', dueDate: '2026-11-27' }], {});
     expect(first.fresh.map((r) => r.id)).toEqual(['a']);
-    const again = relancesToAnnounce([{ id: 'a', dueDate: '2026-11-27' }, { id: 'b', dueDate: '2026-11-26' }], first.remember);
+    const again = relancesToAnnounce(
+      [
+        { id: 'a', dueDate: '2026-11-27' },
+        { id: 'b', dueDate: '2026-11-26' },
+      ],
+      first.remember,
+    );
     expect(again.fresh.map((r) => r.id)).toEqual(['b']);
     const snoozed = relancesToAnnounce([{ id: 'a', dueDate: '2026-11-28' }], again.remember);
     expect(snoozed.fresh.map((r) => r.id)).toEqual(['a']);

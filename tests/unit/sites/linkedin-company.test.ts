@@ -24,7 +24,11 @@ describe('LinkedIn company pages', () => {
 
   it('reads the guest page', () => {
     const contact = recognize('https://www.linkedin.com/company/brightwave-logistics/', fixture('guest-top-card-layout.html'));
-    expect(contact).toMatchObject({ company: 'Brightwave Logistics', website: 'https://brightwave.example/', companySize: '51-200 employees' });
+    expect(contact).toMatchObject({
+      company: 'Brightwave Logistics',
+      website: 'https://brightwave.example/',
+      companySize: '51-200 employees',
+    });
   });
 
   it('matches only company pages', () => {
