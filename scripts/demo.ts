@@ -53,7 +53,7 @@ for (const lang of ['fr', 'en'] as const) {
   await panel.screenshot({ path: path.join(OUT, `sidepanel-${lang}.png`), fullPage: true });
   const popup = await openPopup(extension);
   await popup.getByTestId('relance-item').first().waitFor();
-  await popup.screenshot({ path: path.join(OUT, `popup-${lang}.png`), fullPage: true });
+  await popup.screenshot({ path: path.join(OUT, `popup-${lang}.png`) });
   await popup.close();
 }
 await extension.close();

@@ -1,4 +1,4 @@
-import { Check, Clock, ExternalLink, PanelRight } from 'lucide-react';
+import { Check, ExternalLink, PanelRight } from 'lucide-react';
 import { useState } from 'react';
 import { db } from '../../db/instance';
 import { completeRelance, logInteraction, type RelanceRow, snoozeRelance } from '../../db/repository';
@@ -94,11 +94,11 @@ export function RelanceItem({ row, section, today, onDone }: Props) {
         </div>
       </div>
       <div className="mt-1.5 flex flex-wrap items-center gap-1">
-        <label className="flex items-center gap-1 rounded-md border border-slate-300 px-1.5 py-1 dark:border-slate-600">
+        <label className="flex items-center gap-0.5 rounded-md border border-slate-300 px-1 py-1 dark:border-slate-600">
           <ChannelIcon channel={channel} className="h-3.5 w-3.5" />
           <span className="sr-only">{t.channelFor(prospect.fullName)}</span>
           <select
-            className="bg-transparent text-xs"
+            className="w-[4.5rem] bg-transparent text-xs"
             value={channel}
             onChange={(event) => setChannel(event.target.value as Channel)}
             data-testid="relance-channel"
@@ -120,7 +120,6 @@ export function RelanceItem({ row, section, today, onDone }: Props) {
           <Check aria-hidden="true" className="h-3.5 w-3.5" />
           {t.relanceDone}
         </button>
-        <Clock aria-hidden="true" className="ml-1 h-3.5 w-3.5 text-slate-500" />
         {snoozes.map((snooze) => (
           <button
             key={snooze.testId}

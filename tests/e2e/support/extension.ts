@@ -89,7 +89,7 @@ export async function openSidePanel(extension: Extension, tabId: number): Promis
 
 export async function openPopup(extension: Extension): Promise<Page> {
   const popup = await extension.context.newPage();
-  await popup.setViewportSize({ width: 380, height: 600 });
+  await popup.setViewportSize({ width: 400, height: 600 });
   await popup.goto(`chrome-extension://${extension.id}/popup.html`);
   return popup;
 }
