@@ -182,11 +182,8 @@ function* stageTrail(prospectCount: number, now: number): Iterable<StageEvent> {
 /** Empties every table but settings (the rep's language and preferences stay). */
 export async function clearData(): Promise<void> {
   const { db } = hooks();
-  await db.transaction(
-    'rw',
-    db.tables.filter((table) => table.name !== 'settings'),
-    () => Promise.all(db.tables.filter((table) => table.name !== 'settings').map((table) => table.clear())),
-  );
+  const data = db.tables.filter((table) => table.name !== 'settings');
+  await db.transaction('rw', data, () => Promise.all(data.map((table) => table.clear())));
 }
 
 export function countRows(table: string): Promise<number> {
