@@ -72,6 +72,8 @@ export default defineConfig({
     excludeSources: ['demo-output/**', 'test-results/**', 'playwright-report/**', 'bench-results.json', 'web-ext-artifacts/**'],
   },
   imports: false,
+  // Another folder lets two builds (say, a bench and a test run) coexist on one machine.
+  outDir: process.env.RELANCE_OUTPUT_DIR ?? '.output',
   outDirTemplate: testHooks ? '{{browser}}-mv{{manifestVersion}}-e2e' : '{{browser}}-mv{{manifestVersion}}',
   vite: () => ({
     plugins: [tailwindcss()],

@@ -18,18 +18,26 @@ import { benchPageScript } from './bench/browser';
 import { measureHostOverhead } from './bench/host-overhead';
 import { chromiumVersion, describeMachine } from './bench/machine';
 import { passes, type Row, renderTable } from './bench/report';
-import { FULL_SCALE, QUICK_SCALE, type Session } from './bench/session';
+import { FULL_SCALE, QUICK_SCALE, type Session, STEPS, type Step } from './bench/session';
 import { contentScriptGzipBytes, pageJsGzipBytes } from './bench/sizes';
 import { measureSpaToPanel } from './bench/spa-latency';
 import { median, rounded } from './bench/stats';
 import { measureStoreFigures } from './bench/store-figures';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const PRODUCTION_BUILD = path.join(ROOT, '.output/chrome-mv3');
+const OUTPUT_DIR = path.resolve(ROOT, process.env.RELANCE_OUTPUT_DIR ?? '.output');
+const PRODUCTION_BUILD = path.join(OUTPUT_DIR, 'chrome-mv3');
 const KB = 1024;
 
 const quick = process.argv.includes('--quick');
 const scale = quick ? QUICK_SCALE : FULL_SCALE;
+// `--only=popup,dashboard`: measure just those steps (results go to .output, never bench-results.json).
+const onlyArgument = process.argv.find((argument) => argument.startsWith('--only='));
+const onlySteps = onlyArgument ? onlyArgument.slice('--only='.length).split(',').filter(Boolean) : null;
+for (const step of onlySteps ?? []) {
+  if (!(STEPS as readonly string[]).includes(step)) throw new Error(`--only: unknown step '${step}' (steps: ${STEPS.join(', ')})`);
+}
+const runs = (step: Step): boolean => onlySteps === null || onlySteps.includes(step);
 const startedAt = performance.now();
 // Others' test runs share these cores: sampled through the run so a busy machine is reported.
 const loadSamples: number[] = [os.loadavg()[0] ?? 0];
@@ -55,16 +63,16 @@ async function main(): Promise<void> {
 
   const benchScript = await benchPageScript();
   const extension = await launchExtension({ locale: 'fr-FR' });
-  const session: Session = { extension, scale, benchScript, log };
+  const session: Session = { extension, scale, benchScript, log, runs };
   try {
     const userAgent = await extension.worker.evaluate(() => navigator.userAgent);
     const machine = describeMachine(chromiumVersion(userAgent));
     log(machine);
 
-    log('host-page overhead (mutation-heavy Gmail-like page, with vs without the extension)…');
-    const overhead = await measureHostOverhead(session);
-    log('SPA navigation → side panel latency…');
-    const spa = await measureSpaToPanel(session);
+    if (runs('overhead')) log('host-page overhead (mutation-heavy Gmail-like page, with vs without the extension)…');
+    const overhead = runs('overhead') ? await measureHostOverhead(session) : undefined;
+    if (runs('spa')) log('SPA navigation → side panel latency…');
+    const spa = runs('spa') ? await measureSpaToPanel(session) : undefined;
     log(`store figures (${scale.prospects.toLocaleString('en-US')} prospects, ${scale.relances.toLocaleString('en-US')} relances)…`);
     const store = await measureStoreFigures(session);
 
@@ -81,27 +89,42 @@ async function main(): Promise<void> {
       { figure: 'side panel JS (gzip)', value: sidePanelJs, unit: 'B', target: { max: 150 * KB, label: '150 KB' } },
       { figure: 'popup JS (gzip)', value: pages.popup?.bytes ?? Number.NaN, unit: 'B' },
       { figure: 'options JS (gzip)', value: pages.options?.bytes ?? Number.NaN, unit: 'B' },
-      { figure: 'hostOverheadRatio', value: overhead.ratio, unit: '×', target: { max: 1.02, label: '1.02' } },
-      { figure: '  host main-thread CPU time ratio', value: overhead.cpuTimeRatio, unit: '×', target: { max: 1.02, label: '1.02' } },
-      { figure: 'spaToPanelMs', value: spa.medianMs, unit: 'ms', target: { max: 100, label: '100 ms' } },
-      { figure: '  spaToPanelMs LinkedIn', value: spa.linkedin.median, unit: 'ms', target: { max: 100, label: '100 ms' } },
-      { figure: '  spaToPanelMs Gmail', value: spa.gmail.median, unit: 'ms', target: { max: 100, label: '100 ms' } },
-      { figure: 'matchLookupMs (findMatch)', value: store.lookup.oursMs, unit: 'ms' },
-      { figure: '  raw IndexedDB get', value: store.lookup.rawMs, unit: 'ms' },
-      { figure: 'matchLookupRatio', value: store.lookup.ratio, unit: '×', target: { max: 1.5, label: '1.5' } },
-      { figure: 'popupFirstRenderMs', value: store.popupFirstRender.ms.median, unit: 'ms', target: { max: 150, label: '150 ms' } },
-      { figure: 'sidePanelFirstRenderMs', value: store.sidePanelFirstRender.ms.median, unit: 'ms', target: { max: 200, label: '200 ms' } },
+      { figure: 'hostOverheadRatio', value: overhead?.ratio ?? Number.NaN, unit: '×', target: { max: 1.02, label: '1.02' } },
       {
-        figure: `csvImport10kMs (${store.csvImport.path})`,
-        value: store.csvImport.ms.median,
+        figure: '  host main-thread CPU time ratio',
+        value: overhead?.cpuTimeRatio ?? Number.NaN,
+        unit: '×',
+        target: { max: 1.02, label: '1.02' },
+      },
+      { figure: 'spaToPanelMs', value: spa?.medianMs ?? Number.NaN, unit: 'ms', target: { max: 100, label: '100 ms' } },
+      { figure: '  spaToPanelMs LinkedIn', value: spa?.linkedin.median ?? Number.NaN, unit: 'ms', target: { max: 100, label: '100 ms' } },
+      { figure: '  spaToPanelMs Gmail', value: spa?.gmail.median ?? Number.NaN, unit: 'ms', target: { max: 100, label: '100 ms' } },
+      { figure: 'matchLookupMs (findMatch)', value: store.lookup?.oursMs ?? Number.NaN, unit: 'ms' },
+      { figure: '  raw IndexedDB get', value: store.lookup?.rawMs ?? Number.NaN, unit: 'ms' },
+      { figure: 'matchLookupRatio', value: store.lookup?.ratio ?? Number.NaN, unit: '×', target: { max: 1.5, label: '1.5' } },
+      {
+        figure: 'popupFirstRenderMs',
+        value: store.popupFirstRender?.ms.median ?? Number.NaN,
+        unit: 'ms',
+        target: { max: 150, label: '150 ms' },
+      },
+      {
+        figure: 'sidePanelFirstRenderMs',
+        value: store.sidePanelFirstRender?.ms.median ?? Number.NaN,
+        unit: 'ms',
+        target: { max: 200, label: '200 ms' },
+      },
+      {
+        figure: `csvImport10kMs (${store.csvImport?.path})`,
+        value: store.csvImport?.ms.median ?? Number.NaN,
         unit: 'ms',
         target: { max: 2000, label: '2000 ms' },
       },
-      { figure: `backup100kMs (${store.backup.path})`, value: store.backup.backupMs.median, unit: 'ms' },
-      { figure: `restore100kMs (${store.backup.path})`, value: store.backup.restoreMs.median, unit: 'ms' },
+      { figure: `backup100kMs (${store.backup?.path})`, value: store.backup?.backupMs.median ?? Number.NaN, unit: 'ms' },
+      { figure: `restore100kMs (${store.backup?.path})`, value: store.backup?.restoreMs.median ?? Number.NaN, unit: 'ms' },
       {
-        figure: `dashboard10kMs (${store.dashboard.path})`,
-        value: store.dashboard.ms.median,
+        figure: `dashboard10kMs (${store.dashboard?.path})`,
+        value: store.dashboard?.ms.median ?? Number.NaN,
         unit: 'ms',
         target: { max: 500, label: '500 ms' },
       },
@@ -111,17 +134,17 @@ async function main(): Promise<void> {
     const loadAverage = { median: rounded(median(loadSamples)), max: rounded(Math.max(...loadSamples)), cores: os.availableParallelism() };
     const disturbed = loadAverage.median > loadAverage.cores + 1;
     const results = {
-      hostOverheadRatio: overhead.ratio,
-      hostOverheadCpuRatio: overhead.cpuTimeRatio,
-      spaToPanelMs: spa.medianMs,
-      matchLookupRatio: store.lookup.ratio,
-      matchLookupMs: store.lookup.oursMs,
-      popupFirstRenderMs: store.popupFirstRender.ms.median,
-      sidePanelFirstRenderMs: store.sidePanelFirstRender.ms.median,
-      csvImport10kMs: store.csvImport.ms.median,
-      backup100kMs: store.backup.backupMs.median,
-      restore100kMs: store.backup.restoreMs.median,
-      dashboard10kMs: store.dashboard.ms.median,
+      hostOverheadRatio: overhead?.ratio ?? Number.NaN,
+      hostOverheadCpuRatio: overhead?.cpuTimeRatio ?? Number.NaN,
+      spaToPanelMs: spa?.medianMs ?? Number.NaN,
+      matchLookupRatio: store.lookup?.ratio ?? Number.NaN,
+      matchLookupMs: store.lookup?.oursMs ?? Number.NaN,
+      popupFirstRenderMs: store.popupFirstRender?.ms.median ?? Number.NaN,
+      sidePanelFirstRenderMs: store.sidePanelFirstRender?.ms.median ?? Number.NaN,
+      csvImport10kMs: store.csvImport?.ms.median ?? Number.NaN,
+      backup100kMs: store.backup?.backupMs.median ?? Number.NaN,
+      restore100kMs: store.backup?.restoreMs.median ?? Number.NaN,
+      dashboard10kMs: store.dashboard?.ms.median ?? Number.NaN,
       contentScriptGzipBytes: contentScripts,
       pageJsGzipBytes: Object.fromEntries(Object.entries(pages).map(([page, size]) => [page, size.bytes])),
       sidePanelJsGzipBytes: sidePanelJs,
@@ -131,10 +154,14 @@ async function main(): Promise<void> {
       runSeconds,
       loadAverage,
       scale,
-      misses: rows.filter((row) => passes(row) === false).map((row) => row.figure.trim()),
+      misses: rows.filter((row) => Number.isFinite(row.value) && passes(row) === false).map((row) => row.figure.trim()),
       details: { overhead, spa, ...store, pageJsFiles: pages },
     };
-    const output = quick ? path.join(ROOT, '.output/bench-quick-results.json') : path.join(ROOT, 'bench-results.json');
+    const output = onlySteps
+      ? path.join(OUTPUT_DIR, 'bench-only-results.json')
+      : quick
+        ? path.join(OUTPUT_DIR, 'bench-quick-results.json')
+        : path.join(ROOT, 'bench-results.json');
     writeFileSync(output, `${JSON.stringify(results, null, 2)}\n`);
 
     process.stdout.write(`\n${renderTable(rows)}\n\n`);

@@ -61,8 +61,14 @@ export const QUICK_SCALE: Scale = {
   csvRuns: 1,
 };
 
+/** The figures a run can be limited to with `--only=popup,dashboard` (to iterate on one of them). */
+export const STEPS = ['overhead', 'spa', 'lookup', 'backup', 'popup', 'sidepanel', 'dashboard', 'csv'] as const;
+export type Step = (typeof STEPS)[number];
+
 export type Session = {
   extension: Extension;
+  /** Whether this run measures that step (every step unless `--only` names some). */
+  runs(step: Step): boolean;
   scale: Scale;
   /** The bench's page library (scripts/bench/in-page.ts, bundled). */
   benchScript: string;

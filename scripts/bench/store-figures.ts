@@ -376,52 +376,67 @@ async function measureCsvImport(session: Session, workbench: Page): Promise<Impo
   };
 }
 
-export async function measureStoreFigures(session: Session): Promise<StoreFigures> {
-  const { scale, log } = session;
+export async function measureStoreFigures(session: Session): Promise<Partial<StoreFigures>> {
+  const { scale, log, runs } = session;
+  const figures: Partial<StoreFigures> = {};
   const workbench = await openWorkbench(session);
   try {
+    const needsProspects = runs('lookup') || runs('backup') || runs('popup') || runs('sidepanel');
+    let seededProspectsMs = Number.NaN;
+    let seededRelancesMs = Number.NaN;
+    if (needsProspects) {
+      await inPage(workbench, 'clearData');
+      const prospects = await inPage(workbench, 'seedProspects', { from: 0, count: scale.prospects });
+      seededProspectsMs = prospects.ms;
+      log(`  seeded ${prospects.records} prospects in ${prospects.ms.toFixed(0)} ms`);
+    }
+    if (runs('lookup')) {
+      figures.lookup = await measureLookups(session, workbench);
+      log(`  lookups: findMatch ${figures.lookup.oursMs} ms, raw get ${figures.lookup.rawMs} ms`);
+    }
+    if (runs('backup')) {
+      const backup = (await hasView(session, 'data', 'backup-download'))
+        ? await measureBackupThroughUi(session)
+        : await measureBackupThroughFunctions(session, workbench);
+      figures.backup = backup;
+      log(`  backup ${backup.backupMs.samples.join(', ')} ms; restore ${backup.restoreMs.samples.join(', ')} ms (${backup.path})`);
+    }
+    if (runs('popup') || runs('sidepanel')) {
+      const relances = await inPage(workbench, 'seedRelances', { count: scale.relances, prospectCount: scale.prospects });
+      seededRelancesMs = relances.ms;
+      log(`  seeded ${relances.records} relances in ${relances.ms.toFixed(0)} ms`);
+    }
+    if (runs('popup')) {
+      const popup = await measurePopup(session);
+      figures.popupFirstRender = popup;
+      log(`  popup first render ${popup.ms.samples.join(', ')} ms (shell ${popup.shellMs.samples.join(', ')} ms)`);
+    }
+    if (runs('sidepanel')) {
+      const panel = await measureSidePanel(session);
+      figures.sidePanelFirstRender = panel;
+      log(`  side panel first render ${panel.ms.samples.join(', ')} ms (shell ${panel.shellMs.samples.join(', ')} ms)`);
+    }
+    let seededDashboardMs = Number.NaN;
+    if (runs('dashboard')) {
+      await inPage(workbench, 'clearData');
+      const dashboardSeed = await inPage(workbench, 'seedDashboardData', {
+        prospects: scale.dashboardProspects,
+        interactions: scale.dashboardInteractions,
+        relances: scale.dashboardRelances,
+      });
+      seededDashboardMs = dashboardSeed.ms;
+      log(`  seeded the dashboard's ${dashboardSeed.records} records in ${dashboardSeed.ms.toFixed(0)} ms`);
+      figures.dashboard = await measureDashboard(session);
+      log(`  dashboard ${figures.dashboard.ms.samples.join(', ')} ms (${figures.dashboard.path})`);
+    }
+    if (runs('csv')) figures.csvImport = await measureCsvImport(session, workbench);
     await inPage(workbench, 'clearData');
-    const prospects = await inPage(workbench, 'seedProspects', { from: 0, count: scale.prospects });
-    log(`  seeded ${prospects.records} prospects in ${prospects.ms.toFixed(0)} ms`);
-
-    const lookup = await measureLookups(session, workbench);
-    log(`  lookups: findMatch ${lookup.oursMs} ms, raw get ${lookup.rawMs} ms`);
-
-    const backup = (await hasView(session, 'data', 'backup-download'))
-      ? await measureBackupThroughUi(session)
-      : await measureBackupThroughFunctions(session, workbench);
-    log(`  backup ${backup.backupMs.samples.join(', ')} ms; restore ${backup.restoreMs.samples.join(', ')} ms (${backup.path})`);
-
-    const relances = await inPage(workbench, 'seedRelances', { count: scale.relances, prospectCount: scale.prospects });
-    log(`  seeded ${relances.records} relances in ${relances.ms.toFixed(0)} ms`);
-    const popupFirstRender = await measurePopup(session);
-    log(`  popup first render ${popupFirstRender.ms.samples.join(', ')} ms (shell ${popupFirstRender.shellMs.samples.join(', ')} ms)`);
-    const sidePanelFirstRender = await measureSidePanel(session);
-    log(
-      `  side panel first render ${sidePanelFirstRender.ms.samples.join(', ')} ms (shell ${sidePanelFirstRender.shellMs.samples.join(', ')} ms)`,
-    );
-
-    await inPage(workbench, 'clearData');
-    const dashboardSeed = await inPage(workbench, 'seedDashboardData', {
-      prospects: scale.dashboardProspects,
-      interactions: scale.dashboardInteractions,
-      relances: scale.dashboardRelances,
-    });
-    log(`  seeded the dashboard's ${dashboardSeed.records} records in ${dashboardSeed.ms.toFixed(0)} ms`);
-    const dashboard = await measureDashboard(session);
-    log(`  dashboard ${dashboard.ms.samples.join(', ')} ms (${dashboard.path})`);
-
-    const csvImport = await measureCsvImport(session, workbench);
-    await inPage(workbench, 'clearData');
-    return {
-      seedMs: { prospects: rounded(prospects.ms, 0), relances: rounded(relances.ms, 0), dashboard: rounded(dashboardSeed.ms, 0) },
-      lookup,
-      backup,
-      popupFirstRender,
-      sidePanelFirstRender,
-      dashboard,
-      csvImport,
+    figures.seedMs = {
+      prospects: rounded(seededProspectsMs, 0),
+      relances: rounded(seededRelancesMs, 0),
+      dashboard: rounded(seededDashboardMs, 0),
     };
+    return figures;
   } finally {
     await workbench.close();
   }

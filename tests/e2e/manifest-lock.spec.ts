@@ -8,7 +8,7 @@ import { expect, test } from '@playwright/test';
  * CSP or the bundle's content shows up here as a failing line, to be accepted on purpose.
  */
 
-const OUTPUT = path.resolve(import.meta.dirname, '../../.output');
+const OUTPUT = path.resolve(import.meta.dirname, '../..', process.env.RELANCE_OUTPUT_DIR ?? '.output');
 const CHROME_DIR = path.join(OUTPUT, 'chrome-mv3');
 const E2E_DIR = path.join(OUTPUT, 'chrome-mv3-e2e');
 const FIREFOX_DIR = path.join(OUTPUT, 'firefox-mv2');

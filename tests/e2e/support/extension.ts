@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from '@playwright/test';
 
-export const EXTENSION_DIR = path.resolve(import.meta.dirname, '../../../.output/chrome-mv3-e2e');
+export const EXTENSION_DIR = path.resolve(import.meta.dirname, '../../..', process.env.RELANCE_OUTPUT_DIR ?? '.output', 'chrome-mv3-e2e');
 
 /** Debian's Chromium by default; CHROMIUM_PATH overrides; Playwright's own browser where it exists. */
 export function chromiumPath(): string | undefined {
