@@ -10,13 +10,22 @@ export interface QueueSection {
 }
 export type QueueCounts = Record<QueueSectionKey, number>;
 
+/** Rows each section shows first: a screenful, so the popup opens at once whatever is stored. */
+export const FIRST_PAGE_ROWS = 25;
+export type QueueLimits = Record<QueueSectionKey, number>;
+export const FIRST_PAGE: QueueLimits = { overdue: FIRST_PAGE_ROWS, today: FIRST_PAGE_ROWS, upcoming: FIRST_PAGE_ROWS };
+
 /**
  * The popup's rows: capped indexed range reads, so the popup opens as fast with 100k
  * relances stored as with ten (the counts come separately: counting a huge overdue range
- * walks it, and the first rows must not wait for that).
+ * walks it, and the first rows must not wait for that). Each section is read up to its limit.
  */
-export async function relanceQueue(db: RelanceDatabase, today: string, { horizonDays = 7, limit = 200 } = {}): Promise<QueueSection[]> {
-  const due = await dueRelances(db, today, horizonDays, { limitPerSection: limit });
+export async function relanceQueue(
+  db: RelanceDatabase,
+  today: string,
+  { horizonDays = 7, limits = FIRST_PAGE }: { horizonDays?: number; limits?: QueueLimits } = {},
+): Promise<QueueSection[]> {
+  const due = await dueRelances(db, today, horizonDays, { limits });
   return [
     { key: 'overdue', rows: due.overdue },
     { key: 'today', rows: due.today },

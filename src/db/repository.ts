@@ -612,18 +612,20 @@ export async function dueRelances(
   db: RelanceDatabase,
   todayIso: string,
   horizonDays = 7,
-  { limitPerSection }: { limitPerSection?: number } = {},
+  { limitPerSection, limits = {} }: { limitPerSection?: number; limits?: Partial<Record<keyof DueRelances, number>> } = {},
 ): Promise<DueRelances> {
   const horizonIso = addDays(todayIso, horizonDays);
   const byDue = () => db.relances.where('[status+dueDate]');
-  const capped = <T extends { limit(n: number): T }>(collection: T) =>
-    limitPerSection === undefined ? collection : collection.limit(limitPerSection);
+  const capped = <T extends { limit(n: number): T }>(collection: T, section: keyof DueRelances) => {
+    const limit = limits[section] ?? limitPerSection;
+    return limit === undefined ? collection : collection.limit(limit);
+  };
 
   return db.transaction('r', [db.relances, db.prospects], async () => {
     const [overdue, today, upcoming] = await Promise.all([
-      capped(byDue().between(['open', Dexie.minKey], ['open', todayIso], true, false)).toArray(),
-      capped(byDue().equals(['open', todayIso])).toArray(),
-      capped(byDue().between(['open', todayIso], ['open', horizonIso], false, true)).toArray(),
+      capped(byDue().between(['open', Dexie.minKey], ['open', todayIso], true, false), 'overdue').toArray(),
+      capped(byDue().equals(['open', todayIso]), 'today').toArray(),
+      capped(byDue().between(['open', todayIso], ['open', horizonIso], false, true), 'upcoming').toArray(),
     ]);
     const prospectIds = [...new Set([...overdue, ...today, ...upcoming].map((relance) => relance.prospectId))];
     const prospects = await db.prospects.bulkGet(prospectIds);

@@ -187,7 +187,7 @@ export const en: Messages = {
   panelFor: (name) => `Show ${name} in the side panel`,
   doneBanner: (name, channel) => `Follow-up done: ${channel} logged with ${name}.`,
   dashboardLink: 'Dashboard and options',
-  moreRows: (n) => `… and ${n} more`,
+  showMoreRows: (n) => `Show ${n} more`,
   backToPage: 'Back to the page',
   relanceTime: 'Time (optional)',
   captureMenu: 'Capture as lead',

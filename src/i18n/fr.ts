@@ -199,7 +199,7 @@ export const fr = {
   panelFor: (name: string) => `Voir ${name} dans le panneau latéral`,
   doneBanner: (name: string, channel: string) => `Relance faite : ${channel} noté avec ${name}.`,
   dashboardLink: 'Tableau de bord et options',
-  moreRows: (n: number) => `… et ${n} autres`,
+  showMoreRows: (n: number) => `Afficher ${n} de plus`,
   backToPage: 'Revenir à la page',
   relanceTime: 'Heure (facultatif)',
   // capture (background)

@@ -124,3 +124,65 @@ test('after the service worker is stopped, the badge and the alarm come back fro
   expect(await current().evaluate(() => chrome.alarms.get('relance-tick').then((alarm) => alarm?.name))).toBe('relance-tick');
   await popup.close();
 });
+
+test('a long queue opens on its first rows; "show more" adds the next ones and the count covers them all', async () => {
+  const own = await launchExtension({ locale: 'fr-FR' });
+  try {
+    const popup = await openPopup(own);
+    await popup.waitForFunction(() => Boolean((globalThis as { __relanceTest?: unknown }).__relanceTest));
+    // 140 overdue relances, one per prospect, written through the app's database (validated like any write).
+    await popup.evaluate(async () => {
+      const { db } = (globalThis as unknown as { __relanceTest: { db: import('../../src/db/database').RelanceDatabase } }).__relanceTest;
+      const now = Date.now();
+      const day = (offset: number) => new Date(now - offset * 86_400_000).toLocaleDateString('sv');
+      const prospects = Array.from({ length: 140 }, (_, index) => ({
+        id: crypto.randomUUID(),
+        fullName: `Prospect ${String(index).padStart(3, '0')}`,
+        phones: [],
+        emails: [],
+        emailKeys: [],
+        nameKey: '',
+        companyKey: '',
+        stage: 'contact' as const,
+        qualification: 'prospect' as const,
+        checklist: {},
+        tags: [],
+        source: 'manual',
+        lockedFields: [],
+        createdAt: now,
+        updatedAt: now,
+      }));
+      await db.prospects.bulkAdd(prospects);
+      await db.relances.bulkAdd(
+        prospects.map((prospect, index) => ({
+          id: crypto.randomUUID(),
+          prospectId: prospect.id,
+          dueDate: day(2 + index),
+          status: 'open' as const,
+          createdAt: now,
+        })),
+      );
+    });
+    await popup.reload();
+    const overdue = popup.locator('[data-testid="relance-item"][data-section="overdue"]');
+    await expect(overdue).toHaveCount(25);
+    await expect(popup.getByRole('heading', { name: 'En retard (140)' })).toBeVisible();
+    // Oldest first: the first page ends 25 rows in; the rest comes on demand.
+    await expect(overdue.last()).toHaveAttribute('data-prospect-name', 'Prospect 115');
+    await popup.getByRole('button', { name: 'Afficher 100 de plus' }).click();
+    // Past 100 rows the list is virtualised: scroll to its end to reach the next button.
+    const toEnd = () => popup.locator('ul').evaluate((list) => list.parentElement?.scrollTo(0, list.scrollHeight));
+    await toEnd();
+    await popup.getByRole('button', { name: 'Afficher 15 de plus' }).click();
+    await expect
+      .poll(async () => {
+        await toEnd();
+        return overdue.last().getAttribute('data-prospect-name');
+      })
+      .toBe('Prospect 000');
+    await expect(popup.getByTestId('relance-more')).toHaveCount(0);
+    await popup.close();
+  } finally {
+    await own.close();
+  }
+});

@@ -5,7 +5,7 @@ import { useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { openSidePanel } from '../../browser/side-panel';
 import { db } from '../../db/instance';
-import { type QueueCounts, type QueueSection, relanceCounts, relanceQueue } from '../../db/relance-queue';
+import { FIRST_PAGE, type QueueLimits, type QueueSection, type QueueSectionKey, relanceCounts, relanceQueue } from '../../db/relance-queue';
 import { scheduleRelance } from '../../db/repository';
 import type { Prospect } from '../../model';
 import { type Channel, proposeRelanceAfterContact, todayIso } from '../../process';
@@ -17,17 +17,23 @@ import { RelanceItem, type SectionKey } from './RelanceItem';
 
 /** Past this many rows the list is virtualised: only what is on screen is rendered. */
 const VIRTUALISE_FROM = 100;
+/** Rows a section's "show more" adds. */
+const MORE_ROWS = 100;
 
 type Entry =
-  | { kind: 'header'; section: QueueSection; count: number }
-  | { kind: 'row'; section: SectionKey; row: QueueSection['rows'][number] };
+  | { kind: 'header'; section: QueueSection; count: number | undefined }
+  | { kind: 'row'; section: SectionKey; row: QueueSection['rows'][number] }
+  | { kind: 'more'; section: QueueSectionKey; rows: number };
 
 /** Today's work: overdue, today's and the week's relances, each done or snoozed in one click. */
 export function PopupApp() {
   const { t } = useI18n();
   const today = todayIso();
-  const sections = useLiveQuery(() => relanceQueue(db, today), [today]);
-  const counts = useLiveQuery(() => relanceCounts(db, today), [today]);
+  const [limits, setLimits] = useState<QueueLimits>(FIRST_PAGE);
+  const sections = useLiveQuery(() => relanceQueue(db, today, { limits }), [today, limits]);
+  // Counting walks each range (a few hundred ms for 17k overdue): only once the rows are shown.
+  const loaded = sections !== undefined;
+  const counts = useLiveQuery(async () => (loaded ? relanceCounts(db, today) : undefined), [today, loaded]);
   const cadences = useCadences();
   const [justDone, setJustDone] = useState<{ prospect: Prospect; channel: Channel; proposal: string | null } | null>(null);
 
@@ -40,12 +46,20 @@ export function PopupApp() {
   const onDone = (prospect: Prospect, channel: Channel) =>
     setJustDone({ prospect, channel, proposal: proposeRelanceAfterContact(prospect.stage, today, cadences)?.dueDate ?? null });
 
+  const showMore = (section: QueueSectionKey) => setLimits((current) => ({ ...current, [section]: current[section] + MORE_ROWS }));
+
   const entries: Entry[] = (sections ?? [])
     .filter((section) => section.rows.length > 0)
-    .flatMap((section) => [
-      { kind: 'header' as const, section, count: countOf(counts, section) },
-      ...section.rows.map((row) => ({ kind: 'row' as const, section: section.key, row })),
-    ]);
+    .flatMap((section): Entry[] => {
+      const count = counts?.[section.key];
+      // Until counted, a full page may hide more rows.
+      const more = count === undefined ? (section.rows.length >= limits[section.key] ? MORE_ROWS : 0) : count - section.rows.length;
+      return [
+        { kind: 'header', section, count },
+        ...section.rows.map((row): Entry => ({ kind: 'row', section: section.key, row })),
+        ...(more > 0 ? [{ kind: 'more' as const, section: section.key, rows: Math.min(more, MORE_ROWS) }] : []),
+      ];
+    });
   const empty = sections !== undefined && entries.length === 0;
 
   return (
@@ -59,7 +73,7 @@ export function PopupApp() {
       </header>
       {justDone && <DoneBanner {...justDone} onClose={() => setJustDone(null)} />}
       {empty && <p className="px-4 py-6 text-slate-600 dark:text-slate-300">{t.popupEmpty}</p>}
-      {entries.length > 0 && <QueueList entries={entries} today={today} onDone={onDone} />}
+      {entries.length > 0 && <QueueList entries={entries} today={today} onDone={onDone} onShowMore={showMore} />}
       <footer className="border-t border-slate-200 px-4 py-2 dark:border-slate-700">
         <button type="button" className={buttonClass.ghost} onClick={() => void browser.runtime.openOptionsPage()}>
           <Settings aria-hidden="true" className="h-4 w-4" />
@@ -70,45 +84,63 @@ export function PopupApp() {
   );
 }
 
-/** The section's full count once counted; until then, the rows loaded. */
-function countOf(counts: QueueCounts | undefined, section: QueueSection): number {
-  return Math.max(counts?.[section.key] ?? 0, section.rows.length);
-}
-
-function QueueList({ entries, today, onDone }: { entries: Entry[]; today: string; onDone: (p: Prospect, c: Channel) => void }) {
-  const { t } = useI18n();
+function QueueList({
+  entries,
+  today,
+  onDone,
+  onShowMore,
+}: {
+  entries: Entry[];
+  today: string;
+  onDone: (p: Prospect, c: Channel) => void;
+  onShowMore: (section: QueueSectionKey) => void;
+}) {
+  const { t, lang } = useI18n();
   const scroller = useRef<HTMLDivElement>(null);
   const virtual = entries.length > VIRTUALISE_FROM;
   const virtualizer = useVirtualizer({
     count: entries.length,
     getScrollElement: () => scroller.current,
-    estimateSize: (index) => (entries[index]?.kind === 'header' ? 32 : 92),
+    estimateSize: (index) => (entries[index]?.kind === 'row' ? 92 : 32),
     overscan: 8,
     enabled: virtual,
   });
 
-  const render = (entry: Entry) =>
-    entry.kind === 'header' ? (
+  const render = (entry: Entry) => {
+    if (entry.kind === 'row') return <RelanceItem row={entry.row} section={entry.section} today={today} onDone={onDone} />;
+    if (entry.kind === 'more') {
+      return (
+        <button
+          type="button"
+          data-testid="relance-more"
+          data-section={entry.section}
+          className={`${buttonClass.ghost} my-1 w-full justify-center text-xs`}
+          onClick={() => onShowMore(entry.section)}
+        >
+          {t.showMoreRows(entry.rows)}
+        </button>
+      );
+    }
+    return (
       <h2
+        data-testid="relance-section"
+        data-section={entry.section.key}
         className={`pt-2 pb-1 text-xs font-semibold uppercase tracking-wide ${
           entry.section.key === 'overdue' ? 'text-red-700 dark:text-red-300' : 'text-slate-500 dark:text-slate-400'
         }`}
       >
-        {{ overdue: t.sectionOverdue, today: t.sectionToday, upcoming: t.sectionUpcoming }[entry.section.key]} ({entry.count})
-        {entry.count > entry.section.rows.length && (
-          <span className="ml-1 font-normal normal-case">{t.moreRows(entry.count - entry.section.rows.length)}</span>
-        )}
+        {{ overdue: t.sectionOverdue, today: t.sectionToday, upcoming: t.sectionUpcoming }[entry.section.key]}
+        {entry.count !== undefined && ` (${entry.count.toLocaleString(lang)})`}
       </h2>
-    ) : (
-      <RelanceItem row={entry.row} section={entry.section} today={today} onDone={onDone} />
     );
+  };
 
   if (!virtual) {
     return (
       <div ref={scroller} className="min-h-0 flex-1 overflow-y-auto px-4 pb-2">
         <ul>
           {entries.map((entry) => (
-            <li key={entry.kind === 'header' ? entry.section.key : entry.row.relance.id} className="list-none">
+            <li key={entryKey(entry)} className="list-none">
               {render(entry)}
             </li>
           ))}
@@ -137,6 +169,11 @@ function QueueList({ entries, today, onDone }: { entries: Entry[]; today: string
       </ul>
     </div>
   );
+}
+
+function entryKey(entry: Entry): string {
+  if (entry.kind === 'row') return entry.row.relance.id;
+  return `${entry.kind}-${entry.kind === 'header' ? entry.section.key : entry.section}`;
 }
 
 function DoneBanner({

@@ -338,6 +338,10 @@ describe('relances', () => {
 
     expect((await dueRelances(db, TODAY, 1)).upcoming.map((row) => row.relance.note)).toEqual(['tomorrow']);
     expect((await dueRelances(db, TODAY, 7, { limitPerSection: 1 })).overdue.map((row) => row.relance.note)).toEqual(['long overdue']);
+    // Per-section limits (the popup's "show more") cap one section and leave the others whole.
+    const capped = await dueRelances(db, TODAY, 7, { limits: { upcoming: 1 } });
+    expect(notes(capped.overdue)).toEqual(['long overdue', 'overdue']);
+    expect(notes(capped.upcoming)).toEqual(['tomorrow']);
     expect(await countDueRelances(db, TODAY)).toEqual({ due: 3, overdue: 2 });
   });
 
