@@ -145,6 +145,12 @@ export class RelanceDatabase extends Dexie {
             prospect.companyKey = prospect.company ? normalizeCompany(prospect.company) : '';
           }),
       );
+    // v3: the stage, updatedAt and tags indexes were never queried (lists sort and filter in
+    // memory) yet every prospect write paid for them: an import of 10k rows wrote ~40k index
+    // entries for nothing. Dropping an index keeps every record.
+    this.version(3).stores({
+      prospects: 'id, &linkedinUrl, *emailKeys, nameKey, salesNavId, companyKey',
+    });
     this.use(validationMiddleware);
   }
 }

@@ -273,7 +273,7 @@ describe('createBackup and restoreBackup', () => {
     const result = await restoreBackup(db, blob, { onProgress: (done, total) => restoreProgress.push([done, total]) });
     expect(await snapshot(db)).toEqual(before);
     expect(result).toEqual({
-      schemaVersion: 2,
+      schemaVersion: 3,
       upgraded: false,
       totalRows: total,
       rowCounts: { prospects: 40, interactions: 80, relances: 40, stageEvents: 40, offers: 1, settings: 1, decisions: 1 },
@@ -321,7 +321,7 @@ describe('readBackupSummary', () => {
     const summary = await readBackupSummary(db, blob);
     expect(summary).toEqual({
       databaseName: db.name,
-      schemaVersion: 2,
+      schemaVersion: 3,
       exportedAt: expect.any(Number),
       rowCounts: { prospects: 7, interactions: 14, relances: 7, stageEvents: 7, offers: 1, settings: 1, decisions: 1 },
       totalRows: 38,
@@ -352,9 +352,9 @@ describe('refused files leave the database as it was', () => {
 
   it('a backup from a newer schema', async () => {
     const { db, file } = await seeded();
-    file.data.databaseVersion = 3;
+    file.data.databaseVersion = 4;
     const error = await expectRefused(db, fileOf(file), 'newer-schema');
-    expect(error.message).toBe('This backup comes from a newer version of Relance (schema 3); update the extension first.');
+    expect(error.message).toBe('This backup comes from a newer version of Relance (schema 4); update the extension first.');
   });
 
   it('a backup of another database', async () => {
@@ -679,7 +679,7 @@ describe('properties', () => {
           fc.record(
             {
               databaseName: mostly(fc.constant(db.name)),
-              databaseVersion: fc.oneof(fc.constantFrom(1, 2, 2, 3, 0, -1, 1.5), anyJson),
+              databaseVersion: fc.oneof(fc.constantFrom(1, 2, 3, 3, 4, 0, -1, 1.5), anyJson),
               tables: mostly(tableHeaders),
               data: mostly(tableData),
             },

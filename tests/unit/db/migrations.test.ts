@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../src/db/database';
+import { normalizeCompany } from '../../../src/matching/keys';
 
 /** The stores of each released schema version, frozen here as they shipped. */
 const V1_STORES = {
@@ -12,6 +13,19 @@ const V1_STORES = {
   offers: 'id',
   settings: 'key',
 };
+
+/** What v2 changed, and its upgrade, as released (the app's class only holds the latest). */
+const V2_STORES_CHANGED = {
+  prospects: 'id, &linkedinUrl, *emailKeys, nameKey, salesNavId, stage, updatedAt, *tags, companyKey',
+  decisions: 'id, kind',
+};
+const UPGRADE_TO_V2 = (tx: import('dexie').Transaction) =>
+  tx
+    .table('prospects')
+    .toCollection()
+    .modify((prospect: { company?: string; companyKey?: string }) => {
+      prospect.companyKey = prospect.company ? normalizeCompany(prospect.company) : '';
+    });
 
 function v1Prospect(i: number) {
   return {
@@ -33,38 +47,98 @@ function v1Prospect(i: number) {
   };
 }
 
+/** A v1 database as the first release left it: 250 prospects, a relance each, one contact. */
+async function seedV1Database() {
+  const name = `migrate-${crypto.randomUUID()}`;
+  const v1 = new Dexie(name);
+  v1.version(1).stores(V1_STORES);
+  await v1.open();
+  const prospects = Array.from({ length: 250 }, (_, i) => v1Prospect(i));
+  await v1.table('prospects').bulkAdd(prospects);
+  await v1
+    .table('relances')
+    .bulkAdd(prospects.map((p, i) => ({ id: crypto.randomUUID(), prospectId: p.id, dueDate: '2026-12-01', status: 'open', createdAt: i })));
+  await v1.table('interactions').add({ id: crypto.randomUUID(), prospectId: prospects[0]?.id, channel: 'call', date: 1, createdAt: 1 });
+  v1.close();
+  return { name, prospects };
+}
+
 describe('schema upgrades', () => {
   it('v1 → v2 keeps every record and fills the new company and tag indexes', async () => {
-    const name = `migrate-${crypto.randomUUID()}`;
-    const v1 = new Dexie(name);
-    v1.version(1).stores(V1_STORES);
-    await v1.open();
-    const prospects = Array.from({ length: 250 }, (_, i) => v1Prospect(i));
-    await v1.table('prospects').bulkAdd(prospects);
-    await v1
-      .table('relances')
-      .bulkAdd(
-        prospects.map((p, i) => ({ id: crypto.randomUUID(), prospectId: p.id, dueDate: '2026-12-01', status: 'open', createdAt: i })),
-      );
-    await v1.table('interactions').add({ id: crypto.randomUUID(), prospectId: prospects[0]?.id, channel: 'call', date: 1, createdAt: 1 });
-    v1.close();
+    const { name, prospects } = await seedV1Database();
+
+    const v2 = new Dexie(name);
+    v2.version(1).stores(V1_STORES);
+    v2.version(2).stores(V2_STORES_CHANGED).upgrade(UPGRADE_TO_V2);
+    await v2.open();
+    expect(v2.verno).toBe(2);
+    expect(await v2.table('prospects').count()).toBe(250);
+    expect(await v2.table('prospects').where('tags').equals('ETI').count()).toBe(prospects.filter((p) => p.tags.length).length);
+    const upgraded = await v2.table('prospects').get(prospects[1]?.id ?? '');
+    expect(upgraded?.companyKey).toBe('societe generale d etudes 1');
+    v2.close();
+    await Dexie.delete(name);
+  });
+
+  it('v1 → v3 (as the app opens it) keeps every record and fills the company index', async () => {
+    const { name, prospects } = await seedV1Database();
 
     const db = openDatabase(name);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     expect(await db.prospects.count()).toBe(250);
     expect(await db.relances.count()).toBe(250);
     expect(await db.interactions.count()).toBe(1);
     const first = await db.prospects.get(prospects[1]?.id ?? '');
     expect(first?.companyKey).toBe('societe generale d etudes 1');
     expect(first?.checklist).toEqual({ 'prospecting.qualified': { done: true, note: 'ok' } });
-    expect(await db.prospects.where('tags').equals('ETI').count()).toBe(prospects.filter((p) => p.tags.length).length);
+    expect(first?.tags).toEqual(['ETI']);
     expect(
       await db.prospects
         .where('companyKey')
         .equals(first?.companyKey ?? '-')
         .count(),
     ).toBeGreaterThan(1);
+    await db.delete();
+  });
+
+  it('v2 → v3 keeps every record of every table and drops only the unused prospect indexes', async () => {
+    const name = `migrate-${crypto.randomUUID()}`;
+    const v2 = new Dexie(name);
+    v2.version(1).stores(V1_STORES);
+    v2.version(2).stores(V2_STORES_CHANGED).upgrade(UPGRADE_TO_V2);
+    await v2.open();
+    const prospects = Array.from({ length: 300 }, (_, i) => ({ ...v1Prospect(i), companyKey: i % 2 ? `societe ${i % 7}` : '' }));
+    await v2.table('prospects').bulkAdd(prospects);
+    await v2
+      .table('relances')
+      .bulkAdd(
+        prospects.map((p, i) => ({ id: crypto.randomUUID(), prospectId: p.id, dueDate: '2026-12-01', status: 'open', createdAt: i })),
+      );
+    await v2
+      .table('stageEvents')
+      .bulkAdd(
+        prospects.map((p) => ({ id: crypto.randomUUID(), prospectId: p.id, from: null, to: 'contact', date: 5, forced: false, unmet: [] })),
+      );
+    await v2.table('interactions').add({ id: crypto.randomUUID(), prospectId: prospects[0]?.id, channel: 'call', date: 1, createdAt: 1 });
+    await v2.table('decisions').add({ id: 'not-duplicates:a|b', kind: 'not-duplicates', ids: ['a', 'b'], decidedAt: 1 });
+    await v2.table('settings').add({ key: 'app', language: 'fr' });
+    v2.close();
+
+    const db = openDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(3);
+    const counts = Object.fromEntries(await Promise.all(db.tables.map(async (table) => [table.name, await table.count()])));
+    expect(counts).toEqual({ prospects: 300, interactions: 1, relances: 300, stageEvents: 300, offers: 0, settings: 1, decisions: 1 });
+    expect(await db.prospects.toArray()).toEqual(expect.arrayContaining(prospects.map((p) => expect.objectContaining(p))));
+    expect(db.prospects.schema.indexes.map((index) => index.name).sort()).toEqual([
+      'companyKey',
+      'emailKeys',
+      'linkedinUrl',
+      'nameKey',
+      'salesNavId',
+    ]);
+    expect(await db.prospects.where('companyKey').equals('societe 1').count()).toBeGreaterThan(1);
     await db.delete();
   });
 });

@@ -65,7 +65,7 @@ describe('schema', () => {
       ['decisions', 'interactions', 'offers', 'prospects', 'relances', 'settings', 'stageEvents'].sort(),
     );
     const prospectIndexes = db.prospects.schema.indexes.map((index) => index.name).sort();
-    expect(prospectIndexes).toEqual(['companyKey', 'emailKeys', 'linkedinUrl', 'nameKey', 'salesNavId', 'stage', 'tags', 'updatedAt']);
+    expect(prospectIndexes).toEqual(['companyKey', 'emailKeys', 'linkedinUrl', 'nameKey', 'salesNavId']);
     expect(db.prospects.schema.idxByName.linkedinUrl?.unique).toBe(true);
     expect(db.prospects.schema.idxByName.emailKeys?.multi).toBe(true);
     expect(db.relances.schema.idxByName['[status+dueDate]']).toBeDefined();
