@@ -8,7 +8,9 @@ const format = (value: number, unit: string): string => {
   return `${value >= 100 ? value.toFixed(0) : value.toFixed(value >= 1 ? 1 : 3)} ${unit}`;
 };
 
-export const passes = (row: Row): boolean | undefined => (row.target ? row.value <= row.target.max : undefined);
+/** undefined when there is nothing to pass: no target, or a figure this run did not measure (`--only`). */
+export const passes = (row: Row): boolean | undefined =>
+  row.target && Number.isFinite(row.value) ? row.value <= row.target.max : undefined;
 
 export function renderTable(rows: readonly Row[]): string {
   const lines = rows.map((row) => {
