@@ -32,7 +32,7 @@ export type RelanceTableName = keyof RelanceRecords;
 type RecordRule<T> = {
   /** Singular, for messages: "Invalid prospect: …". */
   entity: string;
-  schema: z.ZodType<T>;
+  schema: z.ZodMiniType<T>;
   /** Recomputes derived fields from the parsed record. */
   derive?(record: T): T;
 };

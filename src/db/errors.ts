@@ -24,7 +24,7 @@ export class ValidationError extends Error {
     return new ValidationError(`Invalid ${entity}: ${detail}`, entity, issues);
   }
 
-  static fromZod(entity: string, error: z.ZodError): ValidationError {
+  static fromZod(entity: string, error: z.core.$ZodError): ValidationError {
     return ValidationError.fromIssues(
       entity,
       error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message })),

@@ -5,6 +5,7 @@ import { canonicalLinkedinUrl, linkedinSlugFromUrl } from '../matching/linkedin-
 import type { Qualification, Stage } from '../model/enums';
 import { type Prospect, prospectSchema, withDerivedKeys } from '../model/prospect';
 import type { StageEvent } from '../model/stage-event';
+import { z } from '../model/zod';
 import type { CsvProblem, CsvRow } from './csv-read';
 import { type ColumnMapping, type MappableField, qualificationFromText, stageFromText } from './mapping';
 
@@ -330,7 +331,7 @@ const PLACEHOLDER_ID = '00000000-0000-4000-8000-000000000000';
  * The prospect schema, cut down to the fields a row fills: the rest is constant or derived
  * from these, and validating it 10,000 times over would double the planning time.
  */
-const rowFieldsSchema = prospectSchema.pick({
+const rowFieldsSchema = z.pick(prospectSchema, {
   fullName: true,
   headline: true,
   jobTitle: true,

@@ -7,8 +7,8 @@ import { z } from '../model/zod';
  */
 export const pageContactMessage = z.object({
   type: z.literal('content:page-contact'),
-  url: z.string().max(4000),
-  contact: pageContactSchema.nullable(),
+  url: z.string().check(z.maxLength(4000)),
+  contact: z.nullable(pageContactSchema),
 });
 export type PageContactMessage = z.infer<typeof pageContactMessage>;
 
@@ -20,7 +20,7 @@ export type DataChangedMessage = z.infer<typeof dataChangedMessage>;
 const HOSTNAME = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/;
 
 /** A self-hosted webmail's host name, as the rep enables it (`webmail.acme.fr`). */
-export const webmailHostnameSchema = z.string().trim().toLowerCase().regex(HOSTNAME);
+export const webmailHostnameSchema = z.string().check(z.trim(), z.toLowerCase(), z.regex(HOSTNAME));
 
 /**
  * Sent by the options page once the rep granted (or to withdraw) one webmail domain: the

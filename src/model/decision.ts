@@ -10,9 +10,9 @@ export const DECISION_KINDS = ['not-same-person', 'not-duplicate'] as const;
 export type DecisionKind = (typeof DECISION_KINDS)[number];
 
 export const decisionSchema = z.object({
-  id: z.string().min(3).max(1000),
+  id: z.string().check(z.minLength(3), z.maxLength(1000)),
   kind: z.enum(DECISION_KINDS),
-  key: z.string().min(1).max(1000),
+  key: z.string().check(z.minLength(1), z.maxLength(1000)),
   createdAt: epochMsSchema,
 });
 export type Decision = z.infer<typeof decisionSchema>;

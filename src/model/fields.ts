@@ -7,36 +7,33 @@ import { z } from './zod';
 
 export const idSchema = z.uuid({ error: 'Not a valid id (uuid expected)' });
 
+const TIMESTAMP_EXPECTED = 'A timestamp (epoch ms) is expected';
+
+// `z.int()` as a check is what full Zod's `.int()` adds: the same safe-integer test and issue.
 /** Milliseconds since the epoch, as Date.now() gives. */
 export const epochMsSchema = z
-  .number({ error: 'A timestamp (epoch ms) is expected' })
-  .int({ error: 'A timestamp (epoch ms) is expected' })
-  .min(0, { error: 'A timestamp (epoch ms) is expected' });
+  .number({ error: TIMESTAMP_EXPECTED })
+  .check(z.int({ error: TIMESTAMP_EXPECTED }), z.minimum(0, { error: TIMESTAMP_EXPECTED }));
 
 /** Required text: trimmed, not empty, capped (over-long input is rejected, never truncated). */
 export function requiredText(max: number) {
   return z
     .string({ error: 'Text expected' })
-    .trim()
-    .min(1, { error: 'Required' })
-    .max(max, { error: `Too long (max ${max})` });
+    .check(z.trim(), z.minLength(1, { error: 'Required' }), z.maxLength(max, { error: `Too long (max ${max})` }));
 }
 
 /** Optional text: when present it must hold something; absent is written by leaving the key out. */
 export function optionalText(max: number) {
-  return requiredText(max).optional();
+  return z.optional(requiredText(max));
 }
 
 /** Text that may legitimately be empty (e.g. an offer's pitch still to write). */
 export function freeText(max: number) {
-  return z
-    .string({ error: 'Text expected' })
-    .trim()
-    .max(max, { error: `Too long (max ${max})` });
+  return z.string({ error: 'Text expected' }).check(z.trim(), z.maxLength(max, { error: `Too long (max ${max})` }));
 }
 
 export function textList(maxItems: number, maxLength: number) {
-  return z.array(requiredText(maxLength)).max(maxItems, { error: `Too many entries (max ${maxItems})` });
+  return z.array(requiredText(maxLength)).check(z.maxLength(maxItems, { error: `Too many entries (max ${maxItems})` }));
 }
 
 const ISO_DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -57,4 +54,4 @@ export function isCalendarDate(value: string): boolean {
 /** A local calendar day, 'YYYY-MM-DD': relances are due on a day, not at an instant. */
 export const isoDateSchema = z
   .string({ error: 'A date YYYY-MM-DD is expected' })
-  .refine(isCalendarDate, { error: 'Not a valid date (YYYY-MM-DD expected)' });
+  .check(z.refine(isCalendarDate, { error: 'Not a valid date (YYYY-MM-DD expected)' }));

@@ -16,7 +16,7 @@ export const offerSchema = z.object({
   /** What the offer does not do: saying it builds credibility. */
   limits: textList(50, 500),
   proofPoints: textList(50, 500),
-  objections: z.array(objectionSchema).max(50, { error: 'Too many entries (max 50)' }),
+  objections: z.array(objectionSchema).check(z.maxLength(50, { error: 'Too many entries (max 50)' })),
   /** Price, payment and delivery notes. */
   terms: optionalText(2000),
   createdAt: epochMsSchema,

@@ -7,32 +7,34 @@ export type Site = (typeof SITES)[number];
 export const CONFIDENCES = ['url', 'data', 'markup', 'title', 'guess'] as const;
 export type Confidence = (typeof CONFIDENCES)[number];
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+const optionalText = (max: number) => z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(max)));
+const optionalString = (max: number) => z.optional(z.string().check(z.maxLength(max)));
+const optionalEmail = z.optional(z.string().check(z.trim(), z.maxLength(320)));
 
 export const participantSchema = z.object({
-  name: text(200).optional(),
-  email: z.string().trim().max(320).optional(),
+  name: optionalText(200),
+  email: optionalEmail,
 });
 
 export const pageContactSchema = z.object({
   site: z.enum(SITES),
   kind: z.enum(['person', 'email-thread', 'company']),
-  fullName: text(200).optional(),
-  email: z.string().trim().max(320).optional(),
-  linkedinUrl: z.string().max(400).optional(),
-  salesNavId: z.string().max(200).optional(),
-  headline: text(400).optional(),
-  company: text(200).optional(),
-  jobTitle: text(200).optional(),
-  location: text(200).optional(),
-  subject: text(500).optional(),
+  fullName: optionalText(200),
+  email: optionalEmail,
+  linkedinUrl: optionalString(400),
+  salesNavId: optionalString(200),
+  headline: optionalText(400),
+  company: optionalText(200),
+  jobTitle: optionalText(200),
+  location: optionalText(200),
+  subject: optionalText(500),
   /** Company pages: the firm's own site, its size band and its LinkedIn page. */
-  website: z.string().max(400).optional(),
-  companySize: text(100).optional(),
-  companyUrl: z.string().max(400).optional(),
-  threadId: z.string().max(400).optional(),
-  participants: z.array(participantSchema).max(100).optional(),
-  confidence: z.record(z.string(), z.enum(CONFIDENCES)).optional(),
+  website: optionalString(400),
+  companySize: optionalText(100),
+  companyUrl: optionalString(400),
+  threadId: optionalString(400),
+  participants: z.optional(z.array(participantSchema).check(z.maxLength(100))),
+  confidence: z.optional(z.record(z.string(), z.enum(CONFIDENCES))),
 });
 
 export type PageContact = z.infer<typeof pageContactSchema>;

@@ -14,8 +14,8 @@ export type Outcome = z.infer<typeof outcomeSchema>;
 
 export const checklistEntrySchema = z.object({
   done: z.boolean({ error: 'true or false expected' }),
-  note: freeText(2000).optional(),
-  doneAt: epochMsSchema.optional(),
+  note: z.optional(freeText(2000)),
+  doneAt: z.optional(epochMsSchema),
 });
 
 /** Keyed by `checklistKey(stage, itemKey)` from src/process (`<stage>.<item>`). */
@@ -23,12 +23,14 @@ export const checklistStateSchema = z.record(requiredText(100), checklistEntrySc
 export type ChecklistEntry = z.infer<typeof checklistEntrySchema>;
 export type ChecklistState = z.infer<typeof checklistStateSchema>;
 
-export const emailAddressSchema = requiredText(320).refine(isEmail, { error: 'Not an email address' });
+export const emailAddressSchema = requiredText(320).check(z.refine(isEmail, { error: 'Not an email address' }));
 
 export const linkedinUrlSchema = z
   .string({ error: 'Text expected' })
-  .max(400, { error: 'Too long (max 400)' })
-  .regex(CANONICAL_LINKEDIN_URL, { error: 'Not a canonical LinkedIn profile URL (https://www.linkedin.com/in/<slug>/)' });
+  .check(
+    z.maxLength(400, { error: 'Too long (max 400)' }),
+    z.regex(CANONICAL_LINKEDIN_URL, { error: 'Not a canonical LinkedIn profile URL (https://www.linkedin.com/in/<slug>/)' }),
+  );
 
 export const prospectSchema = z.object({
   id: idSchema,
@@ -39,25 +41,25 @@ export const prospectSchema = z.object({
   location: optionalText(200),
   phones: textList(20, 50),
   /** As the user or the page wrote them, for display. */
-  emails: z.array(emailAddressSchema).max(20, { error: 'Too many entries (max 20)' }),
+  emails: z.array(emailAddressSchema).check(z.maxLength(20, { error: 'Too many entries (max 20)' })),
   /** Derived from `emails` on every write (see withDerivedKeys); indexed multi-entry. */
-  emailKeys: z.array(z.string().max(320)).max(20),
-  linkedinUrl: linkedinUrlSchema.optional(),
+  emailKeys: z.array(z.string().check(z.maxLength(320))).check(z.maxLength(20)),
+  linkedinUrl: z.optional(linkedinUrlSchema),
   salesNavId: optionalText(200),
   /** Derived name + company key (`dupont jeanne|acme`); '' when the name has no letter. */
-  nameKey: z.string().max(500),
+  nameKey: z.string().check(z.maxLength(500)),
   /** Derived normalised company ('' when none): lists who works at a company page's firm. */
-  companyKey: z.string().max(300).default(''),
+  companyKey: z._default(z.string().check(z.maxLength(300)), ''),
   stage: z.enum(STAGES, { error: `Unknown stage (expected one of ${STAGES.join(', ')})` }),
   qualification: z.enum(QUALIFICATIONS, { error: `Unknown qualification (expected one of ${QUALIFICATIONS.join(', ')})` }),
-  outcome: outcomeSchema.optional(),
+  outcome: z.optional(outcomeSchema),
   checklist: checklistStateSchema,
   tags: textList(50, 100),
   /** Where the lead came from: 'linkedin', 'gmail', 'capture-link', 'capture-selection', 'import', 'manual'… */
   source: requiredText(50),
   notes: optionalText(20000),
   /** Fields the user corrected by hand: recognition and enrichment never overwrite them. */
-  lockedFields: z.array(requiredText(50)).max(50),
+  lockedFields: z.array(requiredText(50)).check(z.maxLength(50)),
   createdAt: epochMsSchema,
   updatedAt: epochMsSchema,
 });

@@ -9,13 +9,10 @@ export const relanceSchema = z.object({
   /** Local calendar day 'YYYY-MM-DD': compared as strings, so the index sorts by date. */
   dueDate: isoDateSchema,
   /** Optional time of day 'HH:MM' (local); most relances are just "that day". */
-  dueTime: z
-    .string()
-    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'A time HH:MM is expected' })
-    .optional(),
+  dueTime: z.optional(z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'A time HH:MM is expected' }))),
   note: optionalText(1000),
   status: z.enum(RELANCE_STATUSES, { error: `Unknown status (expected one of ${RELANCE_STATUSES.join(', ')})` }),
-  doneAt: epochMsSchema.optional(),
+  doneAt: z.optional(epochMsSchema),
   createdAt: epochMsSchema,
 });
 

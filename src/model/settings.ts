@@ -29,25 +29,29 @@ const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$/;
 /** 'HH:MM', 24-hour clock. */
 export const timeOfDaySchema = z
   .string({ error: 'A time HH:MM is expected' })
-  .regex(TIME_OF_DAY, { error: 'Not a valid time (HH:MM expected)' });
+  .check(z.regex(TIME_OF_DAY, { error: 'Not a valid time (HH:MM expected)' }));
 
 /** No notification between start and end; the span may cross midnight (20:00 → 08:00). */
 export const quietHoursSchema = z
   .object({ start: timeOfDaySchema, end: timeOfDaySchema })
-  .refine((hours) => hours.start !== hours.end, { error: 'Start and end must differ', path: ['end'] });
+  .check(z.refine((hours) => hours.start !== hours.end, { error: 'Start and end must differ', path: ['end'] }));
 export type QuietHours = z.infer<typeof quietHoursSchema>;
 
 /** Offsets in days from the triggering event; kept sorted and distinct. An empty list turns the cadence off. */
-export const cadenceDaysSchema = z
-  .array(
-    z
-      .number({ error: 'A number of days is expected' })
-      .int({ error: 'A whole number of days is expected' })
-      .min(1, { error: 'At least 1 day' })
-      .max(365, { error: 'At most 365 days' }),
-  )
-  .max(10, { error: 'Too many entries (max 10)' })
-  .transform((days) => [...new Set(days)].sort((a, b) => a - b));
+export const cadenceDaysSchema = z.pipe(
+  z
+    .array(
+      z
+        .number({ error: 'A number of days is expected' })
+        .check(
+          z.int({ error: 'A whole number of days is expected' }),
+          z.minimum(1, { error: 'At least 1 day' }),
+          z.maximum(365, { error: 'At most 365 days' }),
+        ),
+    )
+    .check(z.maxLength(10, { error: 'Too many entries (max 10)' })),
+  z.transform((days: number[]) => [...new Set(days)].sort((a, b) => a - b)),
+);
 
 export const cadenceSettingsSchema = z.object({
   firstContactNoAnswer: cadenceDaysSchema,
@@ -57,12 +61,15 @@ export const cadenceSettingsSchema = z.object({
 });
 export type CadenceSettings = z.infer<typeof cadenceSettingsSchema>;
 
-const objective = z
-  .number({ error: 'A number is expected' })
-  .int({ error: 'A whole number is expected' })
-  .min(1, { error: 'At least 1' })
-  .max(100_000, { error: 'At most 100000' })
-  .optional();
+const objective = z.optional(
+  z
+    .number({ error: 'A number is expected' })
+    .check(
+      z.int({ error: 'A whole number is expected' }),
+      z.minimum(1, { error: 'At least 1' }),
+      z.maximum(100_000, { error: 'At most 100000' }),
+    ),
+);
 
 /** The prospecting plan's objectives, compared with the dashboard's figures. Absent = no objective. */
 export const objectivesSchema = z.object({
@@ -76,20 +83,18 @@ const HOSTNAME = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9
 
 export const webmailDomainSchema = z
   .string({ error: 'A host name is expected' })
-  .trim()
-  .toLowerCase()
-  .regex(HOSTNAME, { error: 'Not a valid host name (e.g. mail.example.com)' });
+  .check(z.trim(), z.toLowerCase(), z.regex(HOSTNAME, { error: 'Not a valid host name (e.g. mail.example.com)' }));
 
 /** Text in French and/or English: at least one of them written. */
 const bilingualText = (max: number) =>
   z
     .object({ fr: freeText(max), en: freeText(max) })
-    .refine((text) => text.fr !== '' || text.en !== '', { error: 'Write it in French or in English' });
+    .check(z.refine((text) => text.fr !== '' || text.en !== '', { error: 'Write it in French or in English' }));
 
 /** A checklist point's key: stored in each prospect's ticks as `<stage>.<key>`, so no dots. */
 export const checklistItemKeySchema = z
   .string({ error: 'A key is expected' })
-  .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, { error: 'Not a valid key (lower-case letters, digits and dashes)' });
+  .check(z.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, { error: 'Not a valid key (lower-case letters, digits and dashes)' }));
 
 export const checklistOverrideSchema = z.object({
   key: checklistItemKeySchema,
@@ -104,13 +109,14 @@ export type ChecklistOverride = z.infer<typeof checklistOverrideSchema>;
  * is the whole list in order (default points keep their keys, so existing ticks stay).
  */
 export const stageOverrideSchema = z.object({
-  goal: z.object({ fr: freeText(1000).optional(), en: freeText(1000).optional() }).optional(),
-  guidance: z.array(bilingualText(500)).max(20, { error: 'Too many entries (max 20)' }).optional(),
-  checklist: z
-    .array(checklistOverrideSchema)
-    .max(30, { error: 'Too many entries (max 30)' })
-    .refine((items) => new Set(items.map((item) => item.key)).size === items.length, { error: 'Two checklist points share a key' })
-    .optional(),
+  goal: z.optional(z.object({ fr: z.optional(freeText(1000)), en: z.optional(freeText(1000)) })),
+  guidance: z.optional(z.array(bilingualText(500)).check(z.maxLength(20, { error: 'Too many entries (max 20)' }))),
+  checklist: z.optional(
+    z.array(checklistOverrideSchema).check(
+      z.maxLength(30, { error: 'Too many entries (max 30)' }),
+      z.refine((items) => new Set(items.map((item) => item.key)).size === items.length, { error: 'Two checklist points share a key' }),
+    ),
+  ),
 });
 export type StageOverride = z.infer<typeof stageOverrideSchema>;
 
@@ -133,41 +139,51 @@ const DEFAULT_QUIET_HOURS: QuietHours = { start: '20:00', end: '08:00' };
 export const currentSettingsSchema = z.object({
   /** One record only. */
   key: z.literal('app'),
-  language: z.enum(LANGUAGES, { error: `Unknown language (expected one of ${LANGUAGES.join(', ')})` }).default('auto'),
+  language: z._default(z.enum(LANGUAGES, { error: `Unknown language (expected one of ${LANGUAGES.join(', ')})` }), 'auto'),
   /** A prospect with no contact logged for this many days is flagged. */
-  noContactDays: z
-    .number({ error: 'A number of days is expected' })
-    .int({ error: 'A whole number of days is expected' })
-    .min(1, { error: 'At least 1 day' })
-    .max(365, { error: 'At most 365 days' })
-    .default(14),
+  noContactDays: z._default(
+    z
+      .number({ error: 'A number of days is expected' })
+      .check(
+        z.int({ error: 'A whole number of days is expected' }),
+        z.minimum(1, { error: 'At least 1 day' }),
+        z.maximum(365, { error: 'At most 365 days' }),
+      ),
+    14,
+  ),
   /**
    * Relance delays count Monday to Friday where the playbook counts working days (first
    * contact without answer: 3 working days). Off: every delay counts calendar days.
    */
-  workingDaysOnly: z.boolean({ error: 'true or false expected' }).default(true),
+  workingDaysOnly: z._default(z.boolean({ error: 'true or false expected' }), true),
   /** No notification in this span; null = notify at any time. */
-  quietHours: quietHoursSchema.nullable().default(() => ({ ...DEFAULT_QUIET_HOURS })),
-  cadences: cadenceSettingsSchema.default(defaultCadenceDays),
-  objectives: objectivesSchema.default(() => ({})),
+  quietHours: z._default(z.nullable(quietHoursSchema), () => ({ ...DEFAULT_QUIET_HOURS })),
+  cadences: z._default(cadenceSettingsSchema, defaultCadenceDays),
+  objectives: z._default(objectivesSchema, () => ({})),
   /** Remind to download a backup after this many days without one; 0 = never remind. */
-  backupReminderDays: z
-    .number({ error: 'A number of days is expected' })
-    .int({ error: 'A whole number of days is expected' })
-    .min(0, { error: 'At least 0 days' })
-    .max(365, { error: 'At most 365 days' })
-    .default(14),
-  lastBackupAt: epochMsSchema.optional(),
+  backupReminderDays: z._default(
+    z
+      .number({ error: 'A number of days is expected' })
+      .check(
+        z.int({ error: 'A whole number of days is expected' }),
+        z.minimum(0, { error: 'At least 0 days' }),
+        z.maximum(365, { error: 'At most 365 days' }),
+      ),
+    14,
+  ),
+  lastBackupAt: z.optional(epochMsSchema),
   /** Self-hosted webmail host names the user enabled (optional host permissions granted). */
-  webmailDomains: z
-    .array(webmailDomainSchema)
-    .max(100, { error: 'Too many entries (max 100)' })
-    .transform((domains) => [...new Set(domains)])
-    .default(() => []),
-  playbook: playbookOverridesSchema.default(() => ({})),
+  webmailDomains: z._default(
+    z.pipe(
+      z.array(webmailDomainSchema).check(z.maxLength(100, { error: 'Too many entries (max 100)' })),
+      z.transform((domains: string[]) => [...new Set(domains)]),
+    ),
+    () => [],
+  ),
+  playbook: z._default(playbookOverridesSchema, () => ({})),
   /** The example offer was written once; never again, even when the user deleted it. */
-  exampleOfferSeeded: z.boolean({ error: 'true or false expected' }).default(false),
-  schemaVersion: z.literal(SETTINGS_SCHEMA_VERSION).default(SETTINGS_SCHEMA_VERSION),
+  exampleOfferSeeded: z._default(z.boolean({ error: 'true or false expected' }), false),
+  schemaVersion: z._default(z.literal(SETTINGS_SCHEMA_VERSION), SETTINGS_SCHEMA_VERSION),
 });
 
 export type Settings = z.output<typeof currentSettingsSchema>;
@@ -186,9 +202,10 @@ function upgradeShape(raw: unknown): unknown {
 
 /**
  * The record as the database stores it: a v1 record (e.g. from an old backup) is upgraded
- * on the way in, an invalid value is refused.
+ * on the way in, an invalid value is refused. (Zod Mini has no `preprocess`: a transform piped
+ * into the schema is what it stands for.)
  */
-export const settingsSchema = z.preprocess(upgradeShape, currentSettingsSchema);
+export const settingsSchema = z.pipe(z.transform(upgradeShape), currentSettingsSchema);
 
 /** Fresh, mutable defaults. */
 export function defaultSettings(): Settings {
@@ -219,12 +236,12 @@ function deepFreeze<T>(value: T): Readonly<T> {
 export const DEFAULT_SETTINGS: Readonly<Settings> = deepFreeze(defaultSettings());
 
 /** The parsed value, or the fallback when it does not parse. */
-function salvage<T>(schema: z.ZodType<T>, value: unknown, fallback: T): T {
+function salvage<T>(schema: z.ZodMiniType<T>, value: unknown, fallback: T): T {
   const result = schema.safeParse(value);
   return result.success ? result.data : fallback;
 }
 
-function salvageObject<T extends object>(shape: { [K in keyof T]: z.ZodType<T[K]> }, value: unknown, fallback: T): T {
+function salvageObject<T extends object>(shape: { [K in keyof T]: z.ZodMiniType<T[K]> }, value: unknown, fallback: T): T {
   if (!isPlainObject(value)) return fallback;
   const out = { ...fallback };
   for (const key of Object.keys(shape) as (keyof T & string)[]) {
@@ -263,8 +280,8 @@ export function migrateSettings(raw: unknown): Settings {
   if (!isPlainObject(upgraded)) return defaults;
   const shape = currentSettingsSchema.shape;
   const field = <K extends keyof Settings>(key: K): Settings[K] =>
-    salvage(shape[key] as unknown as z.ZodType<Settings[K]>, upgraded[key], defaults[key]);
-  const lastBackupAt = salvage(epochMsSchema.optional(), upgraded.lastBackupAt, undefined);
+    salvage(shape[key] as unknown as z.ZodMiniType<Settings[K]>, upgraded[key], defaults[key]);
+  const lastBackupAt = salvage(z.optional(epochMsSchema), upgraded.lastBackupAt, undefined);
   return {
     key: 'app',
     language: field('language'),

@@ -9,13 +9,13 @@ export const stageEventSchema = z.object({
   id: idSchema,
   prospectId: idSchema,
   /** null for the creation of the prospect. */
-  from: stageSchema.nullable(),
+  from: z.nullable(stageSchema),
   to: stageSchema,
   date: epochMsSchema,
   /** Moved on although exit criteria were unmet (the rep confirmed the warning). */
   forced: z.boolean(),
   /** Checklist keys (`<stage>.<item>`) unmet at that moment. */
-  unmet: z.array(requiredText(100)).max(100),
+  unmet: z.array(requiredText(100)).check(z.maxLength(100)),
 });
 
 export type StageEvent = z.infer<typeof stageEventSchema>;

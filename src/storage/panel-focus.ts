@@ -6,7 +6,7 @@ import { z } from '../model/zod';
  * prospect instead of the page's person until the rep goes back to the page.
  */
 const KEY = 'panel:focus';
-const focusSchema = z.object({ prospectId: z.string().min(1).max(100), at: z.number() });
+const focusSchema = z.object({ prospectId: z.string().check(z.minLength(1), z.maxLength(100)), at: z.number() });
 export type PanelFocus = z.infer<typeof focusSchema>;
 
 export async function requestPanelFocus(prospectId: string): Promise<void> {

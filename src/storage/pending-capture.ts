@@ -8,12 +8,12 @@ import { z } from '../model/zod';
  * even when opened after the click, and a worker restart loses nothing.
  */
 export const pendingCaptureSchema = z.object({
-  tabId: z.number().int(),
+  tabId: z.number().check(z.int()),
   source: z.enum(['capture-selection', 'capture-page']),
   contact: pageContactSchema,
-  emails: z.array(z.string().max(320)).max(20),
-  phones: z.array(z.string().max(50)).max(20),
-  website: z.string().max(400).optional(),
+  emails: z.array(z.string().check(z.maxLength(320))).check(z.maxLength(20)),
+  phones: z.array(z.string().check(z.maxLength(50))).check(z.maxLength(20)),
+  website: z.optional(z.string().check(z.maxLength(400))),
   at: z.number(),
 });
 export type PendingCapture = z.infer<typeof pendingCaptureSchema>;

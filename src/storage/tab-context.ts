@@ -7,9 +7,9 @@ import { z } from '../model/zod';
  * and is readable only by the extension's own pages (not by content scripts).
  */
 export const tabContextSchema = z.object({
-  tabId: z.number().int(),
+  tabId: z.number().check(z.int()),
   url: z.string(),
-  contact: pageContactSchema.nullable(),
+  contact: z.nullable(pageContactSchema),
   at: z.number(),
 });
 export type TabContext = z.infer<typeof tabContextSchema>;
