@@ -21,6 +21,9 @@ export function watchPage(ctx: ContentScriptContext, adapter: SiteAdapter, send:
   let stale: PageContact | null = null;
   let settleAt = 0;
   let observer: MutationObserver | undefined;
+  // Watched after a navigation, until the page settles: the adapter's region, else the whole page.
+  let navigationRegion: Element | undefined;
+  // Watched once settled, on sites that change the person without changing the URL.
   let observedRegion: Element | undefined;
   let pending = 0;
   // A proof of identity in the markup counts only once the page has changed since the navigation.
@@ -40,7 +43,24 @@ export function watchPage(ctx: ContentScriptContext, adapter: SiteAdapter, send:
   const stopObserving = () => {
     observer?.disconnect();
     observer = undefined;
+    navigationRegion = undefined;
     observedRegion = undefined;
+  };
+
+  const onNavigationMutation = () => {
+    changedSinceNavigation = true;
+    scheduleScan();
+  };
+
+  /** (Re)points the navigation observer at the region the adapter names now (it may appear late, or be replaced). */
+  const watchNavigation = () => {
+    const region = !adapter.matches(url) ? null : adapter.watchRegion ? adapter.watchRegion(url, document) : document.documentElement;
+    if (region && region === navigationRegion) return;
+    stopObserving();
+    if (!region) return;
+    navigationRegion = region;
+    observer = new MutationObserver(onNavigationMutation);
+    observer.observe(region, { childList: true, subtree: true });
   };
 
   const scan = () => {
@@ -56,6 +76,7 @@ export function watchPage(ctx: ContentScriptContext, adapter: SiteAdapter, send:
       report(null);
     }
     if (!adapter.matches(url) || Date.now() > settleAt) settle();
+    else if (navigationRegion) watchNavigation();
   };
 
   /** Past the settle time: stop, or keep only the adapter's live region under watch. */
@@ -82,13 +103,9 @@ export function watchPage(ctx: ContentScriptContext, adapter: SiteAdapter, send:
     scan();
     if (!adapter.matches(url)) return;
     if (observedRegion) stopObserving();
-    if (observer) return;
-    observer = new MutationObserver(() => {
-      changedSinceNavigation = true;
-      scheduleScan();
-    });
-    observer.observe(document.documentElement, { childList: true, subtree: true });
-    ctx.setTimeout(scan, SETTLE_MS + DEBOUNCE_MS);
+    watchNavigation();
+    // The last look once the page has settled (a page that stops changing triggers no scan).
+    if (navigationRegion) ctx.setTimeout(scan, SETTLE_MS + DEBOUNCE_MS);
   };
 
   ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => {

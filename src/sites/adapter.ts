@@ -22,4 +22,11 @@ export interface SiteAdapter {
    * pane): the element to keep watching once the page has settled. Absent: stop watching.
    */
   liveRegion?(doc: Document): Element | null;
+  /**
+   * Where the person shows up while a page fills in after a navigation: the element whose
+   * changes can alter what `extract` reads, or null when nothing on this URL can show a
+   * person. Absent: the whole page is watched. A busy page (Gmail's inbox, chat roster and
+   * counters) then costs nothing outside that region.
+   */
+  watchRegion?(url: URL, doc: Document): Element | null;
 }

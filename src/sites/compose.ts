@@ -10,5 +10,10 @@ export function firstMatching(site: Site, adapters: readonly SiteAdapter[]): Sit
     extract: (url, doc) => pick(url)?.extract(url, doc) ?? null,
     confirmsIdentity: (url, doc) => pick(url)?.confirmsIdentity(url, doc) ?? false,
     liveRegion: (doc) => pick(new URL(doc.location?.href ?? 'about:blank'))?.liveRegion?.(doc) ?? null,
+    watchRegion: (url, doc) => {
+      const adapter = pick(url);
+      if (!adapter) return null;
+      return adapter.watchRegion ? adapter.watchRegion(url, doc) : doc.documentElement;
+    },
   };
 }

@@ -9,6 +9,8 @@ import { cleanText, queryAll, textOf } from './dom-text';
  * Sources: /work/shared/fixtures/SELECTORS.md ([F] = seen in real markup, [C] = other projects' code).
  */
 export const GMAIL_SELECTORS = {
+  /** The view pane: list or conversation; the Google bar, labels and chat sit outside it [F 2016, 2019, 2025]. */
+  main: '[role="main"]',
   /** Messages of the open conversation: expanded `.adn`, collapsed `.adf` [F 2016, 2019, 2025]. */
   message: '[role="main"] .adn, [role="main"] .adf',
   /** Subject heading, carrying the thread ids (2018+) [C InboxSDK]. */
@@ -158,4 +160,10 @@ function confirmsIdentity(url: URL, doc: Document): boolean {
   return [threadId, ...messageIds].some((id) => id?.toLowerCase() === token);
 }
 
-export const gmailAdapter: SiteAdapter = { site: 'gmail', matches: isGmailApp, extract, confirmsIdentity };
+/** A conversation shows in the view pane, under a thread URL; list views show no one. */
+function watchRegion(url: URL, doc: Document): Element | null {
+  if (!isGmailApp(url) || !threadTokenOf(url)) return null;
+  return doc.querySelector(GMAIL_SELECTORS.main) ?? doc.documentElement;
+}
+
+export const gmailAdapter: SiteAdapter = { site: 'gmail', matches: isGmailApp, extract, confirmsIdentity, watchRegion };

@@ -406,3 +406,45 @@ describe('gmailAdapter.confirmsIdentity', () => {
     expect(gmailAdapter.confirmsIdentity(new URL(THREAD_URL), parse(''))).toBe(false);
   });
 });
+
+describe('gmailAdapter.watchRegion (what the content script observes after a navigation)', () => {
+  const region = (url: string, html: string) => {
+    const doc = parse(html);
+    return { doc, region: gmailAdapter.watchRegion?.(new URL(url), doc) ?? null };
+  };
+
+  it('on every project thread fixture, is the view pane and holds every message extract reads', () => {
+    const threads = loadFixtures(FIXTURES).filter((candidate) => candidate.contact !== null);
+    expect(threads.length).toBeGreaterThan(0);
+    for (const thread of threads) {
+      const { doc, region: pane } = region(thread.url, thread.html);
+      expect(pane, thread.name).toBe(doc.querySelector('[role="main"]'));
+      const messages = [...doc.querySelectorAll(GMAIL_SELECTORS.message)];
+      expect(messages.length, thread.name).toBeGreaterThan(0);
+      expect(
+        messages.every((message) => pane?.contains(message)),
+        thread.name,
+      ).toBe(true);
+    }
+  });
+
+  it('is null on list views (nothing to watch: they show no one), whatever the page holds', () => {
+    const html = '<div role="main"><div class="adn"><span class="gD" email="a@b.fr"></span></div></div>';
+    for (const url of [
+      'https://mail.google.com/mail/u/0/#inbox',
+      'https://mail.google.com/mail/u/0/#label/Clients',
+      'https://mail.google.com/mail/u/0/#inbox/p2',
+    ]) {
+      expect(region(url, html).region, url).toBeNull();
+    }
+    expect(region('https://mail.google.com/calendar/#inbox/FMfcgzQZTMbqJgPhQwmVrDLhCvvPVrHb', html).region).toBeNull();
+  });
+
+  it('is the whole page while Gmail has not drawn its view pane yet', () => {
+    const { doc, region: watched } = region(
+      'https://mail.google.com/mail/u/0/#inbox/FMfcgzQZTMbqJgPhQwmVrDLhCvvPVrHb',
+      '<div id="loading"></div>',
+    );
+    expect(watched).toBe(doc.documentElement);
+  });
+});
