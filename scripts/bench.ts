@@ -96,6 +96,7 @@ async function main(): Promise<void> {
         unit: '×',
         target: { max: 1.02, label: '1.02' },
       },
+      { figure: '  against a browser without the extension', value: overhead?.separateBrowser.ratio ?? Number.NaN, unit: '×' },
       { figure: 'spaToPanelMs', value: spa?.medianMs ?? Number.NaN, unit: 'ms', target: { max: 100, label: '100 ms' } },
       { figure: '  spaToPanelMs LinkedIn', value: spa?.linkedin.median ?? Number.NaN, unit: 'ms', target: { max: 100, label: '100 ms' } },
       { figure: '  spaToPanelMs Gmail', value: spa?.gmail.median ?? Number.NaN, unit: 'ms', target: { max: 100, label: '100 ms' } },
