@@ -170,10 +170,16 @@ test('a long queue opens on its first rows; "show more" adds the next ones and t
     // Oldest first: the first page ends 25 rows in; the rest comes on demand.
     await expect(overdue.last()).toHaveAttribute('data-prospect-name', 'Prospect 115');
     await popup.getByRole('button', { name: 'Afficher 100 de plus' }).click();
-    // Past 100 rows the list is virtualised: scroll to its end to reach the next button.
+    // Past 100 rows the list is virtualised: scroll to its end (again, as rows get measured) to reach its last entries.
     const toEnd = () => popup.locator('ul').evaluate((list) => list.parentElement?.scrollTo(0, list.scrollHeight));
-    await toEnd();
-    await popup.getByRole('button', { name: 'Afficher 15 de plus' }).click();
+    const showFifteen = popup.getByRole('button', { name: 'Afficher 15 de plus' });
+    await expect
+      .poll(async () => {
+        await toEnd();
+        return showFifteen.count();
+      })
+      .toBe(1);
+    await showFifteen.click();
     await expect
       .poll(async () => {
         await toEnd();

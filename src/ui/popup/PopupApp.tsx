@@ -1,7 +1,6 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { PanelRight, Settings } from 'lucide-react';
-import { useRef, useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { openSidePanel } from '../../browser/side-panel';
 import { db } from '../../db/instance';
@@ -17,6 +16,7 @@ import { RelanceItem, type SectionKey } from './RelanceItem';
 
 /** Past this many rows the list is virtualised: only what is on screen is rendered. */
 const VIRTUALISE_FROM = 100;
+const VirtualList = lazy(() => import('./VirtualList'));
 /** Rows a section's "show more" adds. */
 const MORE_ROWS = 100;
 
@@ -96,15 +96,6 @@ function QueueList({
   onShowMore: (section: QueueSectionKey) => void;
 }) {
   const { t, lang } = useI18n();
-  const scroller = useRef<HTMLDivElement>(null);
-  const virtual = entries.length > VIRTUALISE_FROM;
-  const virtualizer = useVirtualizer({
-    count: entries.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: (index) => (entries[index]?.kind === 'row' ? 92 : 32),
-    overscan: 8,
-    enabled: virtual,
-  });
 
   const render = (entry: Entry) => {
     if (entry.kind === 'row') return <RelanceItem row={entry.row} section={entry.section} today={today} onDone={onDone} />;
@@ -135,39 +126,22 @@ function QueueList({
     );
   };
 
-  if (!virtual) {
-    return (
-      <div ref={scroller} className="min-h-0 flex-1 overflow-y-auto px-4 pb-2">
-        <ul>
-          {entries.map((entry) => (
-            <li key={entryKey(entry)} className="list-none">
-              {render(entry)}
-            </li>
-          ))}
-        </ul>
-      </div>
-    );
-  }
-  return (
-    <div ref={scroller} className="min-h-0 flex-1 overflow-y-auto px-4 pb-2" style={{ height: 480 }}>
-      <ul className="relative" style={{ height: virtualizer.getTotalSize() }}>
-        {virtualizer.getVirtualItems().map((item) => {
-          const entry = entries[item.index];
-          if (!entry) return null;
-          return (
-            <li
-              key={item.key}
-              data-index={item.index}
-              ref={virtualizer.measureElement}
-              className="absolute inset-x-0 list-none"
-              style={{ transform: `translateY(${item.start}px)` }}
-            >
-              {render(entry)}
-            </li>
-          );
-        })}
+  const plain = (shown: Entry[]) => (
+    <div className="min-h-0 flex-1 overflow-y-auto px-4 pb-2">
+      <ul>
+        {shown.map((entry) => (
+          <li key={entryKey(entry)} className="list-none">
+            {render(entry)}
+          </li>
+        ))}
       </ul>
     </div>
+  );
+  if (entries.length <= VIRTUALISE_FROM) return plain(entries);
+  return (
+    <Suspense fallback={plain(entries.slice(0, VIRTUALISE_FROM))}>
+      <VirtualList items={entries} keyOf={entryKey} estimateSize={(entry: Entry) => (entry.kind === 'row' ? 92 : 32)} render={render} />
+    </Suspense>
   );
 }
 
