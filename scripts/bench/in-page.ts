@@ -179,6 +179,30 @@ function* stageTrail(prospectCount: number, now: number): Iterable<StageEvent> {
   }
 }
 
+/**
+ * What a page opening on the store does first: a new connection, then the popup's first read
+ * (25 open relances by due date). Its time tells whether the store is at rest.
+ */
+export async function timeQueueProbe(): Promise<number> {
+  const started = performance.now();
+  const connection = await new Promise<IDBDatabase>((resolve, reject) => {
+    const request = indexedDB.open(hooks().db.name);
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const index = connection.transaction('relances', 'readonly').objectStore('relances').index('[status+dueDate]');
+      const request = index.getAll(IDBKeyRange.bound(['open', ''], ['open', '\uffff']), 25);
+      request.onsuccess = () => resolve();
+      request.onerror = () => reject(request.error);
+    });
+  } finally {
+    connection.close();
+  }
+  return performance.now() - started;
+}
+
 /** Empties every table but settings (the rep's language and preferences stay). */
 export async function clearData(): Promise<void> {
   const { db } = hooks();
@@ -389,6 +413,7 @@ export type BenchPageApi = {
   seedDashboardData: typeof seedDashboardData;
   clearData: typeof clearData;
   countRows: typeof countRows;
+  timeQueueProbe: typeof timeQueueProbe;
   timeMatchLookups: typeof timeMatchLookups;
   timeCreateBackup: typeof timeCreateBackup;
   timeRestoreBackup: typeof timeRestoreBackup;
@@ -408,6 +433,7 @@ const api: BenchPageApi = {
   seedDashboardData,
   clearData,
   countRows,
+  timeQueueProbe,
   timeMatchLookups,
   timeCreateBackup,
   timeRestoreBackup,
