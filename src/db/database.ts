@@ -1,4 +1,4 @@
-import Dexie, { type DBCore, type DBCoreMutateRequest, type Middleware, type Table } from 'dexie';
+import Dexie, { type Collection, type DBCore, type DBCoreMutateRequest, type Middleware, type Table } from 'dexie';
 import { normalizeCompany } from '../matching/keys';
 import { type Decision, decisionSchema } from '../model/decision';
 import type { Interaction } from '../model/interaction';
@@ -145,14 +145,26 @@ export class RelanceDatabase extends Dexie {
             prospect.companyKey = prospect.company ? normalizeCompany(prospect.company) : '';
           }),
       );
-    // v3: the stage, updatedAt and tags indexes were never queried (lists sort and filter in
-    // memory) yet every prospect write paid for them: an import of 10k rows wrote ~40k index
-    // entries for nothing. Dropping an index keeps every record.
+    // v3: indexes nothing queried cost every write (an import of 10k rows wrote ~60k index
+    // entries for nothing): the prospects' stage, updatedAt and tags (lists sort and filter in
+    // memory), the stage events' date, and their prospectId, which [prospectId+date] covers
+    // (see stageEventsOf). Dropping an index keeps every record.
     this.version(3).stores({
       prospects: 'id, &linkedinUrl, *emailKeys, nameKey, salesNavId, companyKey',
+      stageEvents: 'id, [prospectId+date]',
     });
     this.use(validationMiddleware);
   }
+}
+
+/** The stage events of these prospects, oldest first for each, through [prospectId+date]. */
+export function stageEventsOf(db: RelanceDatabase, prospectIds: readonly string[]): Collection<StageEvent, string> {
+  return db.stageEvents.where('[prospectId+date]').inAnyRange(
+    prospectIds.map((id) => [
+      [id, Dexie.minKey],
+      [id, Dexie.maxKey],
+    ]),
+  );
 }
 
 /** The database (opened lazily on first use by Dexie). Tests pass a fresh name each. */

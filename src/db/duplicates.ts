@@ -2,7 +2,7 @@ import { emailKey, normalizeName } from '../matching/keys';
 import { type Decision, decisionId } from '../model/decision';
 import { QUALIFICATIONS } from '../model/enums';
 import type { ChecklistEntry, Prospect } from '../model/prospect';
-import { type RelanceDatabase, storedForm } from './database';
+import { type RelanceDatabase, stageEventsOf, storedForm } from './database';
 import { RecordNotFoundError } from './errors';
 
 /*
@@ -239,7 +239,7 @@ export async function linkedRecordCounts(db: RelanceDatabase, ids: readonly stri
         Promise.all([
           db.interactions.where('prospectId').equals(id).count(),
           db.relances.where('prospectId').equals(id).count(),
-          db.stageEvents.where('prospectId').equals(id).count(),
+          stageEventsOf(db, [id]).count(),
         ]),
       ),
     ),
@@ -389,7 +389,7 @@ export async function mergeProspects(
     await Promise.all([
       db.interactions.where('prospectId').anyOf(others).modify({ prospectId: keepId }),
       db.relances.where('prospectId').anyOf(others).modify({ prospectId: keepId }),
-      db.stageEvents.where('prospectId').anyOf(others).modify({ prospectId: keepId }),
+      stageEventsOf(db, others).modify({ prospectId: keepId }),
       repointDecisions(db, keepId, new Set(others)),
     ]);
     // LinkedIn URLs are a unique index: a profile taken over from a merged record is free

@@ -10,7 +10,7 @@ import type { Relance } from '../model/relance';
 import { migrateSettings, SETTINGS_SCHEMA_VERSION, type Settings } from '../model/settings';
 import type { StageEvent } from '../model/stage-event';
 import { addDays, checklistKey } from '../process';
-import { type RelanceDatabase, storedForm } from './database';
+import { type RelanceDatabase, stageEventsOf, storedForm } from './database';
 import { RecordNotFoundError, ValidationError } from './errors';
 import { rejectedFor } from './identity';
 
@@ -730,7 +730,7 @@ export async function eraseProspect(db: RelanceDatabase, id: string): Promise<Er
     const [interactions, relances, stageEvents] = await Promise.all([
       db.interactions.where('prospectId').equals(id).toArray(),
       db.relances.where('prospectId').equals(id).toArray(),
-      db.stageEvents.where('prospectId').equals(id).toArray(),
+      stageEventsOf(db, [id]).toArray(),
     ]);
     await Promise.all([
       db.interactions.bulkDelete(interactions.map((record) => record.id)),

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../../src/db/database';
+import { openDatabase, stageEventsOf } from '../../../src/db/database';
 import { normalizeCompany } from '../../../src/matching/keys';
 
 /** The stores of each released schema version, frozen here as they shipped. */
@@ -102,7 +102,7 @@ describe('schema upgrades', () => {
     await db.delete();
   });
 
-  it('v2 → v3 keeps every record of every table and drops only the unused prospect indexes', async () => {
+  it('v2 → v3 keeps every record of every table and drops only the unused indexes', async () => {
     const name = `migrate-${crypto.randomUUID()}`;
     const v2 = new Dexie(name);
     v2.version(1).stores(V1_STORES);
@@ -138,6 +138,8 @@ describe('schema upgrades', () => {
       'nameKey',
       'salesNavId',
     ]);
+    expect(db.stageEvents.schema.indexes.map((index) => index.name)).toEqual(['[prospectId+date]']);
+    expect(await stageEventsOf(db, [prospects[3]?.id ?? '']).count()).toBe(1);
     expect(await db.prospects.where('companyKey').equals('societe 1').count()).toBeGreaterThan(1);
     await db.delete();
   });

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase, type RelanceDatabase } from '../../../src/db/database';
+import { openDatabase, type RelanceDatabase, stageEventsOf } from '../../../src/db/database';
 import { ValidationError } from '../../../src/db/errors';
 import type { Interaction, Prospect, Relance, Settings } from '../../../src/model';
 
@@ -69,6 +69,26 @@ describe('schema', () => {
     expect(db.prospects.schema.idxByName.linkedinUrl?.unique).toBe(true);
     expect(db.prospects.schema.idxByName.emailKeys?.multi).toBe(true);
     expect(db.relances.schema.idxByName['[status+dueDate]']).toBeDefined();
+    expect(db.stageEvents.schema.indexes.map((index) => index.name)).toEqual(['[prospectId+date]']);
+  });
+
+  it("stageEventsOf reads exactly the given prospects' stage events, each one's in date order", async () => {
+    const db = freshDb();
+    const [a, b, other] = [crypto.randomUUID(), crypto.randomUUID(), crypto.randomUUID()];
+    const event = (prospectId: string, date: number) => ({
+      id: crypto.randomUUID(),
+      prospectId,
+      from: null,
+      to: 'contact' as const,
+      date,
+      forced: false,
+      unmet: [],
+    });
+    await db.stageEvents.bulkAdd([event(a, 30), event(other, 20), event(a, 10), event(b, 5)]);
+    const read = async (ids: string[]) => (await stageEventsOf(db, ids).toArray()).map((e) => `${e.prospectId === a ? 'a' : 'b'}${e.date}`);
+    expect(await read([a])).toEqual(['a10', 'a30']);
+    expect((await read([a, b])).sort()).toEqual(['a10', 'a30', 'b5']);
+    expect(await read([])).toEqual([]);
   });
 
   it('stores a valid prospect trimmed, with its derived keys computed', async () => {
