@@ -139,6 +139,7 @@ export const en: Messages = {
   companyNone: (company) => `No prospect in your file works at ${company}.`,
   companySite: 'Website',
   companySize: 'Size:',
+  dbOpening: 'Opening your data… (after a Relance update this can take a few seconds)',
   dbErrorTitle: 'Your data cannot be opened',
   dbErrorText:
     'Relance cannot open its database (an interrupted update, a full disk or a newer version open elsewhere). Nothing is deleted: save a raw copy, then retry or reload the extension.',

@@ -147,6 +147,7 @@ export const fr = {
   companyNone: (company: string) => `Aucun prospect de votre fichier ne travaille chez ${company}.`,
   companySite: 'Site web',
   companySize: 'Taille :',
+  dbOpening: 'Ouverture de vos données… (une mise à jour de Relance peut prendre quelques secondes)',
   dbErrorTitle: 'Vos données ne peuvent pas être ouvertes',
   dbErrorText:
     "Relance n'arrive pas à ouvrir sa base de données (mise à jour interrompue, espace disque plein ou version plus récente ouverte ailleurs). Rien n'est effacé : enregistrez-en une copie brute, puis réessayez ou rechargez l'extension.",

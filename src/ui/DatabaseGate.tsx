@@ -30,8 +30,26 @@ export function DatabaseGate({ children }: { children: ReactNode }) {
   }, [open]);
 
   if (state.kind === 'open') return <>{children}</>;
-  if (state.kind === 'opening') return null;
+  if (state.kind === 'opening') return <OpeningNotice />;
   return <DatabaseErrorScreen detail={state.detail} onRetry={open} />;
+}
+
+/** Past this, opening is not instant (a schema upgrade over a large store): say so rather than show a blank page. */
+const SLOW_OPEN_MS = 400;
+
+function OpeningNotice() {
+  const [slow, setSlow] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(() => setSlow(true), SLOW_OPEN_MS);
+    return () => clearTimeout(timer);
+  }, []);
+  if (!slow) return null; // a normal open takes a few ms: no flash
+  const t = messages(resolveLang('auto', navigator.language));
+  return (
+    <p role="status" data-testid="db-opening" className="m-4 text-sm text-slate-600 dark:text-slate-300">
+      {t.dbOpening}
+    </p>
+  );
 }
 
 function DatabaseErrorScreen({ detail, onRetry }: { detail: string; onRetry: () => void }) {
