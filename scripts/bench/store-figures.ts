@@ -239,10 +239,11 @@ async function measureDashboard(session: Session): Promise<DashboardFigures> {
   const base = { prospects: scale.dashboardProspects, interactions: scale.dashboardInteractions };
   if (await hasView(session, 'dashboard', 'dashboard-view')) {
     const url = extensionUrl(session, 'options.html#/dashboard');
-    // Rendered with data: the funnel shows at least one stage with prospects in it.
-    const funnel = '[data-testid="kpi-funnel"] tr[data-count]:not([data-count="0"])';
+    // The whole dashboard: the view sets data-ready in the commit that renders every figure
+    // computed from the stored data and the settings, never for figures still loading or stale.
+    const ready = '[data-testid="dashboard-view"][data-ready]';
     const open = () =>
-      timeFirstAppearance(session.extension.context, session.benchScript, url, funnel, {
+      timeFirstAppearance(session.extension.context, session.benchScript, url, ready, {
         viewport: OPTIONS_VIEWPORT,
         timeoutMs: LONG_MS,
         readAttributes: { selector: '[data-testid="dashboard-view"]', names: ['data-read-ms', 'data-compute-ms'] },

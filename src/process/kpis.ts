@@ -29,11 +29,20 @@ export type KpiObjectives = {
   wonPerMonth?: number;
 };
 
+/*
+ * What the figures read of each record, and nothing more: the dashboard reads whole tables, so
+ * it can keep just these fields (full records fit too).
+ */
+export type KpiProspect = Pick<Prospect, 'id' | 'stage' | 'createdAt' | 'outcome'>;
+export type KpiStageEvent = Pick<StageEvent, 'prospectId' | 'from' | 'to' | 'date'>;
+export type KpiInteraction = Pick<Interaction, 'channel' | 'date'>;
+export type KpiRelance = Pick<Relance, 'dueDate' | 'status' | 'doneAt'>;
+
 export type KpiInput = {
-  prospects: Prospect[];
-  interactions: Interaction[];
-  relances: Relance[];
-  stageEvents: StageEvent[];
+  prospects: readonly KpiProspect[];
+  interactions: readonly KpiInteraction[];
+  relances: readonly KpiRelance[];
+  stageEvents: readonly KpiStageEvent[];
   period: KpiPeriod;
   today: IsoDate;
   objectives?: KpiObjectives;
@@ -250,7 +259,7 @@ function assertPeriod(period: KpiPeriod, today: IsoDate): void {
   if (period.from > period.to) throw new RangeError(`The period ends (${period.to}) before it starts (${period.from})`);
 }
 
-function computeFunnel(prospects: readonly Prospect[]): FunnelFigures {
+function computeFunnel(prospects: readonly KpiProspect[]): FunnelFigures {
   const byStage = Object.fromEntries(STAGES.map((stage) => [stage, 0])) as Record<Stage, number>;
   let won = 0;
   let lost = 0;
@@ -269,14 +278,14 @@ function computeFunnel(prospects: readonly Prospect[]): FunnelFigures {
  * jumping to, a later stage counts as having passed the earlier ones.
  */
 function computeConversion(
-  prospects: readonly Prospect[],
-  stageEvents: readonly StageEvent[],
+  prospects: readonly KpiProspect[],
+  stageEvents: readonly KpiStageEvent[],
   dayOf: LocalDayOf,
   toDay: number,
 ): StageConversion[] {
   const furthest = new Map<string, number>();
   // For a prospect whose every move came after the period: the stage it sat in before the first one.
-  const earliestMove = new Map<string, StageEvent>();
+  const earliestMove = new Map<string, KpiStageEvent>();
   for (const event of stageEvents) {
     const earliest = earliestMove.get(event.prospectId);
     if (earliest === undefined || event.date < earliest.date) earliestMove.set(event.prospectId, event);
@@ -313,7 +322,7 @@ function computeConversion(
 }
 
 function computeContactsPerWeek(
-  interactions: readonly Interaction[],
+  interactions: readonly KpiInteraction[],
   dayOf: LocalDayOf,
   inPeriod: (ms: number) => boolean,
   fromDay: number,
@@ -339,7 +348,7 @@ function computeContactsPerWeek(
   return { weeks, byChannel, total };
 }
 
-function computeRelances(relances: readonly Relance[], dayOf: LocalDayOf, period: KpiPeriod, today: IsoDate): RelanceFigures {
+function computeRelances(relances: readonly KpiRelance[], dayOf: LocalDayOf, period: KpiPeriod, today: IsoDate): RelanceFigures {
   let onTime = 0;
   let late = 0;
   let overdueOpen = 0;
@@ -360,12 +369,12 @@ function computeRelances(relances: readonly Relance[], dayOf: LocalDayOf, period
 }
 
 function computeDaysInStage(
-  prospects: readonly Prospect[],
-  stageEvents: readonly StageEvent[],
+  prospects: readonly KpiProspect[],
+  stageEvents: readonly KpiStageEvent[],
   dayOf: LocalDayOf,
   todayDay: number,
 ): Record<Stage, StageDuration> {
-  const trails = new Map<string, StageEvent[]>();
+  const trails = new Map<string, KpiStageEvent[]>();
   for (const event of stageEvents) {
     const trail = trails.get(event.prospectId);
     if (trail) trail.push(event);
@@ -408,13 +417,24 @@ function computeDaysInStage(
   return durations;
 }
 
-/** All dashboard figures for a period; see each figure's type for what it counts. */
-export function computeKpis(input: KpiInput): Kpis {
+/** The day a period's figures are judged on, and the period itself. */
+export type KpiDays = { period: KpiPeriod; today: IsoDate };
+
+/** The figures that read the prospects and their stage trail: all but contacts and relances. */
+export type PipelineFigures = Pick<Kpis, 'funnel' | 'conversion' | 'avgDaysInStage' | 'winRate' | 'cycleLengthDays'> & {
+  /** Prospects created within the period (the new-prospects objective counts them). */
+  newProspects: number;
+};
+
+/*
+ * The dashboard computes each part as soon as its tables are read, while the next ones are
+ * still being read: computeKpis is the same parts put together at once.
+ */
+
+export function computePipelineFigures(input: KpiDays & Pick<KpiInput, 'prospects' | 'stageEvents'>): PipelineFigures {
   const { period, today, prospects } = input;
   assertPeriod(period, today);
-  const fromDay = isoDayNumber(period.from);
   const toDay = isoDayNumber(period.to);
-  const todayDay = isoDayNumber(today);
   const dayOf = localDayReader();
   const inPeriod = periodMembership(period, dayOf);
 
@@ -433,24 +453,62 @@ export function computeKpis(input: KpiInput): Kpis {
       lost += 1;
     }
   }
-
-  const contactsPerWeek = computeContactsPerWeek(input.interactions, dayOf, inPeriod, fromDay, toDay);
-  const periodDays = toDay - fromDay + 1;
-  const months = monthsCovered(fromDay, toDay);
-  const objectives = input.objectives ?? {};
-
   return {
     funnel: computeFunnel(prospects),
     conversion: computeConversion(prospects, input.stageEvents, dayOf, toDay),
-    contactsPerWeek,
-    relances: computeRelances(input.relances, dayOf, period, today),
-    avgDaysInStage: computeDaysInStage(prospects, input.stageEvents, dayOf, todayDay),
+    avgDaysInStage: computeDaysInStage(prospects, input.stageEvents, dayOf, isoDayNumber(today)),
     winRate: { won, lost, rate: ratio(won, won + lost) },
     cycleLengthDays: { meanDays: won > 0 ? cycleDaysTotal / won : null, deals: won },
+    newProspects,
+  };
+}
+
+export function computeContactFigures(input: KpiDays & Pick<KpiInput, 'interactions'>): ContactsPerWeek {
+  const { period, today } = input;
+  assertPeriod(period, today);
+  const dayOf = localDayReader();
+  return computeContactsPerWeek(
+    input.interactions,
+    dayOf,
+    periodMembership(period, dayOf),
+    isoDayNumber(period.from),
+    isoDayNumber(period.to),
+  );
+}
+
+export function computeRelanceFigures(input: KpiDays & Pick<KpiInput, 'relances'>): RelanceFigures {
+  const { period, today } = input;
+  assertPeriod(period, today);
+  return computeRelances(input.relances, localDayReader(), period, today);
+}
+
+/** The parts of one period put together, with the objectives (cheap: the settings may arrive after the records). */
+export function assembleKpis(
+  parts: { pipeline: PipelineFigures; contacts: ContactsPerWeek; relances: RelanceFigures },
+  period: KpiPeriod,
+  objectives: KpiObjectives = {},
+): Kpis {
+  const { newProspects, ...pipeline } = parts.pipeline;
+  const fromDay = isoDayNumber(period.from);
+  const toDay = isoDayNumber(period.to);
+  const months = monthsCovered(fromDay, toDay);
+  return {
+    ...pipeline,
+    contactsPerWeek: parts.contacts,
+    relances: parts.relances,
     objectives: {
-      contactsPerWeek: objectiveFigure(contactsPerWeek.total, periodDays / 7, objectives.contactsPerWeek),
+      contactsPerWeek: objectiveFigure(parts.contacts.total, (toDay - fromDay + 1) / 7, objectives.contactsPerWeek),
       newProspectsPerMonth: objectiveFigure(newProspects, months, objectives.newProspectsPerMonth),
-      wonPerMonth: objectiveFigure(won, months, objectives.wonPerMonth),
+      wonPerMonth: objectiveFigure(pipeline.winRate.won, months, objectives.wonPerMonth),
     },
   };
+}
+
+/** All dashboard figures for a period; see each figure's type for what it counts. */
+export function computeKpis(input: KpiInput): Kpis {
+  return assembleKpis(
+    { pipeline: computePipelineFigures(input), contacts: computeContactFigures(input), relances: computeRelanceFigures(input) },
+    input.period,
+    input.objectives,
+  );
 }

@@ -5,7 +5,14 @@ import type { Outcome, Prospect } from '../../../src/model/prospect';
 import type { Relance } from '../../../src/model/relance';
 import type { StageEvent } from '../../../src/model/stage-event';
 import { addDays, todayIso } from '../../../src/process/cadences';
-import { computeKpis, type KpiInput } from '../../../src/process/kpis';
+import {
+  assembleKpis,
+  computeContactFigures,
+  computeKpis,
+  computePipelineFigures,
+  computeRelanceFigures,
+  type KpiInput,
+} from '../../../src/process/kpis';
 import { CHANNELS, STAGES } from '../../../src/process/stages';
 
 /*
@@ -464,5 +471,48 @@ describe('computeKpis at scale', () => {
     expect(kpis.conversion[0]?.reached).toBeGreaterThan(0);
     // The target is well under 500 ms; the guard leaves room for slow CI machines.
     expect(cold.elapsed).toBeLessThan(1500);
+  });
+});
+
+describe('computeKpis in parts, as the dashboard computes them table by table', () => {
+  const partsOf = (input: KpiInput) => ({
+    pipeline: computePipelineFigures(input),
+    contacts: computeContactFigures(input),
+    relances: computeRelanceFigures(input),
+  });
+
+  it('puts together the same figures', () => {
+    const input = sampleInput();
+    expect(assembleKpis(partsOf(input), input.period, input.objectives)).toEqual(computeKpis(input));
+  });
+
+  it('applies the objectives last, changing no other figure', () => {
+    const input = sampleInput();
+    const parts = partsOf({ ...input, objectives: undefined });
+    const withTargets = assembleKpis(parts, input.period, input.objectives);
+    const without = assembleKpis(parts, input.period);
+    expect({ ...withTargets, objectives: null }).toEqual({ ...without, objectives: null });
+    expect(withTargets.objectives.contactsPerWeek).toEqual({
+      ...without.objectives.contactsPerWeek,
+      target: 4,
+      ratio: without.objectives.contactsPerWeek.actual / 4,
+    });
+    expect(without.objectives.newProspectsPerMonth.target).toBeNull();
+  });
+
+  it('needs no more of each record than the fields it names', () => {
+    const input = sampleInput();
+    const slim: KpiInput = {
+      ...input,
+      prospects: input.prospects.map(({ id, stage, createdAt, outcome }) =>
+        outcome ? { id, stage, createdAt, outcome } : { id, stage, createdAt },
+      ),
+      stageEvents: input.stageEvents.map(({ prospectId, from, to, date }) => ({ prospectId, from, to, date })),
+      interactions: input.interactions.map(({ channel, date }) => ({ channel, date })),
+      relances: input.relances.map(({ dueDate, status, doneAt }) =>
+        doneAt === undefined ? { dueDate, status } : { dueDate, status, doneAt },
+      ),
+    };
+    expect(computeKpis(slim)).toEqual(computeKpis(input));
   });
 });

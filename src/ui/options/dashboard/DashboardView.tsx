@@ -1,22 +1,13 @@
-import { useLiveQuery } from 'dexie-react-hooks';
-import { useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useState, useSyncExternalStore } from 'react';
 import { db } from '../../../db/instance';
-import {
-  addDays,
-  CHANNEL_LABELS,
-  CHANNELS,
-  computeKpis,
-  getStage,
-  type KpiObjectives,
-  type Kpis,
-  STAGES,
-  todayIso,
-} from '../../../process';
+import { assembleKpis, CHANNEL_LABELS, CHANNELS, getStage, type KpiObjectives, type Kpis, STAGES, todayIso } from '../../../process';
 import { inputClass } from '../../components';
 import { useI18n } from '../../i18n-context';
 import { useStrings } from '../../localized';
 import { useSettings } from '../../use-settings';
+import { viewFromHash } from '../views';
 import { type Bar, BarList, ChartCard, Legend, StackedBar, StackedColumns, type Tone, tableClass } from './charts';
+import { startDashboardFeedEarly, takeDashboardFeed } from './dashboard-feed';
 import { PERIOD_PRESETS, type PeriodChoice, type PeriodPreset, periodOf } from './period';
 import { dashboardStrings } from './strings';
 
@@ -31,61 +22,50 @@ const CHANNEL_TONES: Record<(typeof CHANNELS)[number], Tone> = {
 
 const OBJECTIVE_KEYS = ['contactsPerWeek', 'newProspectsPerMonth', 'wonPerMonth'] as const;
 
-const DAY_MS = 86_400_000;
-const localDayStart = (iso: string) => new Date(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))).getTime();
-
 const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
-const elapsed = (since: number) => round(performance.now() - since, 1);
+
+const initialChoice = (today: string): PeriodChoice => ({ preset: 'month', from: `${today.slice(0, 8)}01`, to: today });
+
+// Opened straight on the dashboard: its reads start now, while React mounts the page.
+if (typeof location !== 'undefined' && viewFromHash(location.hash) === 'dashboard') {
+  const today = todayIso();
+  const period = periodOf(initialChoice(today), today);
+  if (period) startDashboardFeedEarly(db, period, today);
+}
 
 /**
  * The manager's dashboard (PLAYBOOK.md, "tableau de bord"): every KPI of the playbook for a
- * period, as charts with their numbers. The tables are read in parallel (contacts and relances
- * only over the period, by index), then computeKpis runs in memory (measured in the page:
- * `data-read-ms`, `data-compute-ms`).
+ * period, as charts with their numbers. A DashboardFeed reads the tables (whole prospects and
+ * stage trail, contacts and relances over the period only) and computes each part of the figures
+ * as its tables arrive (measured in the page: `data-read-ms`, `data-compute-ms`). `data-ready`
+ * says every figure shown is computed from the stored data as it is now, with the objectives.
  */
 export function DashboardView() {
   const s = useStrings(dashboardStrings);
   const { lang } = useI18n();
   const today = todayIso();
   const settings = useSettings();
-  const [choice, setChoice] = useState<PeriodChoice>({ preset: 'month', from: `${today.slice(0, 8)}01`, to: today });
+  const [choice, setChoice] = useState<PeriodChoice>(() => initialChoice(today));
   const period = useMemo(() => periodOf(choice, today), [choice, today]);
 
-  // What does not depend on the period: where every prospect stands and its stage trail.
-  const base = useLiveQuery(async () => {
-    const started = performance.now();
-    const [prospects, stageEvents] = await Promise.all([db.prospects.toArray(), db.stageEvents.toArray()]);
-    return { prospects, stageEvents, ms: elapsed(started) };
-  }, []);
-  // What the figures read only within the period: contacts by date, relances by due day (both
-  // indexed ranges, so a month of a long history reads a month).
-  const from = period?.from;
-  const to = period?.to;
-  const ranged = useLiveQuery(async () => {
-    if (!from || !to) return null;
-    const started = performance.now();
-    const [interactions, relances] = await Promise.all([
-      // computeKpis sorts instants into local days itself; a day of margin each side is plenty.
-      db.interactions
-        .where('date')
-        .between(localDayStart(from) - DAY_MS, localDayStart(addDays(to, 1)) + DAY_MS, true, false)
-        .toArray(),
-      db.relances.where('dueDate').between(from, to, true, true).toArray(),
-    ]);
-    return { from, to, interactions, relances, ms: elapsed(started) };
-  }, [from, to]);
+  const [feed] = useState(() => takeDashboardFeed(db, period ?? { from: today, to: today }, today));
+  const data = useSyncExternalStore(feed.subscribe, feed.getSnapshot);
+  useEffect(() => {
+    if (period) feed.show(period, today);
+  }, [feed, period, today]);
 
   const objectives = settings?.objectives;
-  const computed = useMemo(() => {
-    // Until the period's records arrive, the previous figures stay (dimmed), never mixed.
-    if (!base || !ranged || !period || ranged.from !== period.from || ranged.to !== period.to) return null;
-    const started = performance.now();
-    const kpis = computeKpis({ ...base, ...ranged, period, today, ...(objectives ? { objectives } : {}) });
-    return { kpis, ms: elapsed(started), readMs: Math.max(base.ms, ranged.ms) };
-  }, [base, ranged, period, today, objectives]);
-  const shown = useRef(computed);
-  if (computed) shown.current = computed;
-  const figures = computed ?? (period ? shown.current : null);
+  const { parts, period: partsPeriod } = data;
+  // Until the period's figures are all there, the previous ones stay (dimmed), never mixed.
+  const partsFit =
+    parts !== null && period !== null && partsPeriod?.from === period.from && partsPeriod.to === period.to && data.today === today;
+  const kpis = useMemo(
+    () => (parts && partsPeriod ? assembleKpis(parts, partsPeriod, objectives) : null),
+    [parts, partsPeriod, objectives],
+  );
+  // Shown with the settings' objectives only, so the figures render once, not once more when the settings arrive.
+  const figures = period && settings !== undefined ? kpis : null;
+  const ready = partsFit && data.current && settings !== undefined;
 
   const dayFormat = useMemo(() => new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'long', year: 'numeric' }), [lang]);
   const formatIso = (iso: string) =>
@@ -95,9 +75,10 @@ export function DashboardView() {
     <div
       className="@container max-w-6xl space-y-4"
       data-testid="dashboard-view"
-      data-read-ms={computed?.readMs}
-      data-compute-ms={computed?.ms}
-      aria-busy={!computed}
+      data-read-ms={partsFit ? (data.readMs ?? undefined) : undefined}
+      data-compute-ms={partsFit ? (data.computeMs ?? undefined) : undefined}
+      data-ready={ready || undefined}
+      aria-busy={!ready}
       data-period-from={period?.from}
       data-period-to={period?.to}
     >
@@ -107,9 +88,14 @@ export function DashboardView() {
           {s.periodRange(formatIso(period.from), formatIso(period.to))}
         </p>
       )}
+      {data.error !== null && (
+        <p role="alert" className="font-medium text-red-700 dark:text-red-300" data-testid="dashboard-read-error">
+          {s.readFailed(data.error instanceof Error ? `${data.error.name}: ${data.error.message}` : String(data.error))}
+        </p>
+      )}
       {figures ? (
-        <div className={computed ? '' : 'opacity-60 transition-opacity'}>
-          <Figures kpis={figures.kpis} objectives={objectives ?? {}} />
+        <div className={partsFit ? '' : 'opacity-60 transition-opacity'}>
+          <Figures kpis={figures} objectives={objectives ?? {}} />
         </div>
       ) : (
         period && <p className="py-6 text-slate-600 dark:text-slate-300">{s.loading}</p>

@@ -3,6 +3,7 @@ import { defineStrings } from '../../localized';
 export const dashboardStrings = defineStrings({
   fr: {
     loading: 'Calcul des indicateurs…',
+    readFailed: (detail: string) => `Les données du tableau de bord n’ont pas pu être lues (${detail}). Rechargez la page.`,
     period: 'Période',
     presets: {
       week: 'Cette semaine',
@@ -88,6 +89,7 @@ export const dashboardStrings = defineStrings({
   },
   en: {
     loading: 'Computing the figures…',
+    readFailed: (detail: string) => `The dashboard’s data could not be read (${detail}). Reload the page.`,
     period: 'Period',
     presets: {
       week: 'This week',

@@ -1,0 +1,122 @@
+import { Dexie, type ObservabilitySet } from 'dexie';
+import type { Prospect } from '../model/prospect';
+import type { StageEvent } from '../model/stage-event';
+import { addDays, type KpiInteraction, type KpiPeriod, type KpiProspect, type KpiRelance, type KpiStageEvent } from '../process';
+import type { RelanceDatabase } from './database';
+
+/*
+ * The dashboard's reads. Plain IndexedDB getAll on Dexie's own connection, not Dexie queries:
+ * inside a live query Dexie deep-clones every result (its default "cloned" query cache) and
+ * records the key of every row an index query returns, which for 30k rows costs more than the
+ * figures themselves. Liveness comes from Dexie's storagemutated event instead (see
+ * watchDashboardTables), which every Dexie write fires, in this page or another.
+ */
+
+export const DASHBOARD_TABLES = ['prospects', 'stageEvents', 'interactions', 'relances'] as const;
+export type DashboardTable = (typeof DASHBOARD_TABLES)[number];
+
+/** The tables the period does not change: every prospect and its whole stage trail. */
+export const WHOLE_TABLES: readonly DashboardTable[] = ['prospects', 'stageEvents'];
+/** The tables read only over the period, by index. */
+export const PERIOD_TABLES: readonly DashboardTable[] = ['interactions', 'relances'];
+
+export type DashboardRecords = {
+  prospects: KpiProspect[];
+  stageEvents: KpiStageEvent[];
+  interactions: KpiInteraction[];
+  relances: KpiRelance[];
+};
+
+const DAY_MS = 86_400_000;
+
+function localDayStartMs(iso: string): number {
+  return new Date(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))).getTime();
+}
+
+/**
+ * The instants whose contacts may fall in the period: computeKpis sorts instants into local
+ * days itself, so a day of margin each side is plenty whatever the time zone does.
+ */
+export function interactionRange(period: KpiPeriod): { lower: number; upper: number } {
+  return { lower: localDayStartMs(period.from) - DAY_MS, upper: localDayStartMs(addDays(period.to, 1)) + DAY_MS };
+}
+
+// Only the fields computeKpis reads are kept: the full prospects (notes, emails, checklist…) are
+// dropped as soon as they are read instead of living as long as the view.
+const toKpiProspect = ({ id, stage, createdAt, outcome }: Prospect): KpiProspect =>
+  outcome === undefined ? { id, stage, createdAt } : { id, stage, createdAt, outcome };
+const toKpiStageEvent = ({ prospectId, from, to, date }: StageEvent): KpiStageEvent => ({ prospectId, from, to, date });
+
+function getAll<T>(request: IDBRequest<T[]>): Promise<T[]> {
+  return new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+}
+
+export type DashboardReads = { [K in DashboardTable]?: Promise<DashboardRecords[K]> };
+
+/**
+ * Reads `tables` for the dashboard in one read-only transaction (so the figures never mix two
+ * states of the base): whole tables for prospects and stage events, contacts by the `date`
+ * index and relances by `dueDate` over the period only. One promise per table, each settled as
+ * soon as its rows are decoded, so the caller can work on the first tables while the database
+ * reads the next ones; all reject if the transaction aborts.
+ */
+export async function readDashboardTables(
+  db: RelanceDatabase,
+  period: KpiPeriod,
+  tables: readonly DashboardTable[] = DASHBOARD_TABLES,
+): Promise<DashboardReads> {
+  if (tables.length === 0) return {};
+  // Dexie opens lazily; its connection is the one the rest of the page uses (and closes on upgrade).
+  if (!db.isOpen()) await db.open();
+  const transaction = db.backendDB().transaction([...tables], 'readonly');
+  const store = (name: DashboardTable) => transaction.objectStore(name);
+  const aborted = new Promise<never>((_, reject) => {
+    transaction.onabort = () => reject(transaction.error ?? new DOMException('Dashboard read aborted', 'AbortError'));
+  });
+  // Nobody may be listening to this one when every read has succeeded already.
+  aborted.catch(() => {});
+  const settle = <T>(read: Promise<T>) => Promise.race([read, aborted]);
+  const reads: DashboardReads = {};
+  // Requested largest first: the database reads the next table while this page decodes the previous one.
+  if (tables.includes('prospects'))
+    reads.prospects = settle(getAll<Prospect>(store('prospects').getAll()).then((rows) => rows.map(toKpiProspect)));
+  if (tables.includes('stageEvents')) {
+    reads.stageEvents = settle(getAll<StageEvent>(store('stageEvents').getAll()).then((rows) => rows.map(toKpiStageEvent)));
+  }
+  if (tables.includes('interactions')) {
+    const { lower, upper } = interactionRange(period);
+    reads.interactions = settle(
+      getAll<KpiInteraction>(
+        store('interactions')
+          .index('date')
+          .getAll(IDBKeyRange.bound(lower, upper, false, true)),
+      ),
+    );
+  }
+  if (tables.includes('relances')) {
+    reads.relances = settle(getAll<KpiRelance>(store('relances').index('dueDate').getAll(IDBKeyRange.bound(period.from, period.to))));
+  }
+  return reads;
+}
+
+/**
+ * Calls `onChange` with the dashboard tables each committed write touched, whichever page or
+ * worker made it (Dexie relays writes between contexts). Returns the unsubscribe function.
+ */
+export function watchDashboardTables(db: RelanceDatabase, onChange: (tables: Set<DashboardTable>) => void): () => void {
+  const prefix = `idb://${db.name}/`;
+  const listener = (parts: ObservabilitySet) => {
+    const touched = new Set<DashboardTable>();
+    for (const part of Object.keys(parts)) {
+      if (!part.startsWith(prefix)) continue;
+      const table = part.slice(prefix.length).split('/')[0];
+      if ((DASHBOARD_TABLES as readonly string[]).includes(table ?? '')) touched.add(table as DashboardTable);
+    }
+    if (touched.size > 0) onChange(touched);
+  };
+  Dexie.on.storagemutated.subscribe(listener);
+  return () => Dexie.on.storagemutated.unsubscribe(listener);
+}
