@@ -130,56 +130,62 @@ test('a long queue opens on its first rows; "show more" adds the next ones and t
   try {
     const popup = await openPopup(own);
     await popup.waitForFunction(() => Boolean((globalThis as { __relanceTest?: unknown }).__relanceTest));
-    // 140 overdue relances, one per prospect, written through the app's database (validated like any write).
-    await popup.evaluate(async () => {
-      const { db } = (globalThis as unknown as { __relanceTest: { db: import('../../src/db/database').RelanceDatabase } }).__relanceTest;
-      const now = Date.now();
-      const day = (offset: number) => new Date(now - offset * 86_400_000).toLocaleDateString('sv');
-      const prospects = Array.from({ length: 140 }, (_, index) => ({
-        id: crypto.randomUUID(),
-        fullName: `Prospect ${String(index).padStart(3, '0')}`,
-        phones: [],
-        emails: [],
-        emailKeys: [],
-        nameKey: '',
-        companyKey: '',
-        stage: 'contact' as const,
-        qualification: 'prospect' as const,
-        checklist: {},
-        tags: [],
-        source: 'manual',
-        lockedFields: [],
-        createdAt: now,
-        updatedAt: now,
-      }));
-      await db.prospects.bulkAdd(prospects);
-      await db.relances.bulkAdd(
-        prospects.map((prospect, index) => ({
-          id: crypto.randomUUID(),
-          prospectId: prospect.id,
-          dueDate: day(2 + index),
-          status: 'open' as const,
-          createdAt: now,
-        })),
+    // Overdue relances, one per prospect, written through the app's database (validated like any write).
+    const addOverdue = (count: number, from: number) =>
+      popup.evaluate(
+        async ({ count, from }) => {
+          const { db } = (globalThis as unknown as { __relanceTest: { db: import('../../src/db/database').RelanceDatabase } })
+            .__relanceTest;
+          const now = Date.now();
+          const day = (offset: number) => new Date(now - offset * 86_400_000).toLocaleDateString('sv');
+          const prospects = Array.from({ length: count }, (_, offset) => ({
+            id: crypto.randomUUID(),
+            fullName: `Prospect ${String(from + offset).padStart(3, '0')}`,
+            phones: [],
+            emails: [],
+            emailKeys: [],
+            nameKey: '',
+            companyKey: '',
+            stage: 'contact' as const,
+            qualification: 'prospect' as const,
+            checklist: {},
+            tags: [],
+            source: 'manual',
+            lockedFields: [],
+            createdAt: now,
+            updatedAt: now,
+          }));
+          await db.prospects.bulkAdd(prospects);
+          await db.relances.bulkAdd(
+            prospects.map((prospect, index) => ({
+              id: crypto.randomUUID(),
+              prospectId: prospect.id,
+              dueDate: day(2 + from + index),
+              status: 'open' as const,
+              createdAt: now,
+            })),
+          );
+        },
+        { count, from },
       );
-    });
+    await addOverdue(140, 0);
     await popup.reload();
     const overdue = popup.locator('[data-testid="relance-item"][data-section="overdue"]');
     await expect(overdue).toHaveCount(25);
     await expect(popup.getByRole('heading', { name: 'En retard (140)' })).toBeVisible();
-    // Oldest first: the first page ends 25 rows in; the rest comes on demand.
+    // Oldest first: the first screen, then the page (25 rows) below it; the rest comes on demand.
     await expect(overdue.last()).toHaveAttribute('data-prospect-name', 'Prospect 115');
     await popup.getByRole('button', { name: 'Afficher 100 de plus' }).click();
     // Past 100 rows the list is virtualised: scroll to its end (again, as rows get measured) to reach its last entries.
     const toEnd = () => popup.locator('ul').evaluate((list) => list.parentElement?.scrollTo(0, list.scrollHeight));
-    const showFifteen = popup.getByRole('button', { name: 'Afficher 15 de plus' });
+    const showRest = popup.getByRole('button', { name: 'Afficher 15 de plus' });
     await expect
       .poll(async () => {
         await toEnd();
-        return showFifteen.count();
+        return showRest.count();
       })
       .toBe(1);
-    await showFifteen.click();
+    await showRest.click();
     await expect
       .poll(async () => {
         await toEnd();
@@ -187,6 +193,12 @@ test('a long queue opens on its first rows; "show more" adds the next ones and t
       })
       .toBe('Prospect 000');
     await expect(popup.getByTestId('relance-more')).toHaveCount(0);
+
+    // Past 1,000 the count stops (counting walks the whole range) and says so.
+    await addOverdue(900, 140);
+    await popup.reload();
+    await expect(popup.getByRole('heading', { name: /^En retard \(1\s?000\+\)$/ })).toBeVisible();
+    await expect(popup.getByRole('button', { name: 'Afficher 100 de plus' })).toBeVisible();
     await popup.close();
   } finally {
     await own.close();

@@ -1,10 +1,19 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { PanelRight, Settings } from 'lucide-react';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useEffect, useLayoutEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { openSidePanel } from '../../browser/side-panel';
 import { db } from '../../db/instance';
-import { FIRST_PAGE, type QueueLimits, type QueueSection, type QueueSectionKey, relanceCounts, relanceQueue } from '../../db/relance-queue';
+import {
+  FIRST_PAGE,
+  FULL_PAGE,
+  type QueueCount,
+  type QueueLimits,
+  type QueueSection,
+  type QueueSectionKey,
+  relanceCounts,
+  relanceQueue,
+} from '../../db/relance-queue';
 import { scheduleRelance } from '../../db/repository';
 import type { Prospect } from '../../model';
 import { type Channel, proposeRelanceAfterContact, todayIso } from '../../process';
@@ -21,19 +30,54 @@ const VirtualList = lazy(() => import('./VirtualList'));
 const MORE_ROWS = 100;
 
 type Entry =
-  | { kind: 'header'; section: QueueSection; count: number | undefined }
+  | { kind: 'header'; section: QueueSection; count: QueueCount | undefined }
   | { kind: 'row'; section: SectionKey; row: QueueSection['rows'][number] }
   | { kind: 'more'; section: QueueSectionKey; rows: number };
+
+/**
+ * The first page, asked for as the module loads: the database opens and reads while React
+ * mounts, instead of after the first render. The live query takes over as soon as it answers.
+ */
+const firstPage: { today: string; sections?: QueueSection[]; request: Promise<QueueSection[] | undefined> } = {
+  today: todayIso(),
+  request: relanceQueue(db, todayIso()).then(
+    (sections) => {
+      firstPage.sections = sections;
+      return sections;
+    },
+    () => undefined,
+  ),
+};
+
+function useFirstPage(today: string): QueueSection[] | undefined {
+  const ours = today === firstPage.today;
+  // Usually answered before the database gate lets this page render: then the rows come with it.
+  const [sections, setSections] = useState(ours ? firstPage.sections : undefined);
+  useLayoutEffect(() => {
+    let current = true;
+    if (ours && !sections) void firstPage.request.then((loaded) => current && setSections(loaded));
+    return () => {
+      current = false;
+    };
+  }, [ours, sections]);
+  return sections;
+}
 
 /** Today's work: overdue, today's and the week's relances, each done or snoozed in one click. */
 export function PopupApp() {
   const { t } = useI18n();
   const today = todayIso();
   const [limits, setLimits] = useState<QueueLimits>(FIRST_PAGE);
-  const sections = useLiveQuery(() => relanceQueue(db, today, { limits }), [today, limits]);
-  // Counting walks each range (a few hundred ms for 17k overdue): only once the rows are shown.
-  const loaded = sections !== undefined;
-  const counts = useLiveQuery(async () => (loaded ? relanceCounts(db, today) : undefined), [today, loaded]);
+  const prefetched = useFirstPage(today);
+  const live = useLiveQuery(() => relanceQueue(db, today, { limits }), [today, limits]);
+  const sections = live ?? prefetched;
+  // Once the first screen is up, the rest of the page is read, below the fold.
+  const shown = sections !== undefined;
+  useEffect(() => {
+    if (shown) setLimits((current) => (current === FIRST_PAGE ? FULL_PAGE : current));
+  }, [shown]);
+  // Counted once the rows are shown: the first screen never waits for it.
+  const counts = useLiveQuery(async () => (shown ? relanceCounts(db, today) : undefined), [today, shown]);
   const cadences = useCadences();
   const [justDone, setJustDone] = useState<{ prospect: Prospect; channel: Channel; proposal: string | null } | null>(null);
 
@@ -52,8 +96,13 @@ export function PopupApp() {
     .filter((section) => section.rows.length > 0)
     .flatMap((section): Entry[] => {
       const count = counts?.[section.key];
-      // Until counted, a full page may hide more rows.
-      const more = count === undefined ? (section.rows.length >= limits[section.key] ? MORE_ROWS : 0) : count - section.rows.length;
+      // Until counted (or past the count's cap), a full page may hide more rows.
+      const more =
+        count === undefined || count.capped
+          ? section.rows.length >= limits[section.key]
+            ? MORE_ROWS
+            : 0
+          : count.count - section.rows.length;
       return [
         { kind: 'header', section, count },
         ...section.rows.map((row): Entry => ({ kind: 'row', section: section.key, row })),
@@ -121,7 +170,7 @@ function QueueList({
         }`}
       >
         {{ overdue: t.sectionOverdue, today: t.sectionToday, upcoming: t.sectionUpcoming }[entry.section.key]}
-        {entry.count !== undefined && ` (${entry.count.toLocaleString(lang)})`}
+        {entry.count !== undefined && ` (${entry.count.count.toLocaleString(lang)}${entry.count.capped ? '+' : ''})`}
       </h2>
     );
   };

@@ -1,0 +1,74 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase, type RelanceDatabase } from '../../../src/db/database';
+import { relanceCounts, relanceQueue } from '../../../src/db/relance-queue';
+import { addDays } from '../../../src/process';
+
+const TODAY = '2026-03-10';
+const opened: RelanceDatabase[] = [];
+
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((db) => db.delete()));
+});
+
+/** One prospect per relance; `due` days from today (negative: overdue). */
+async function withRelances(dues: number[]): Promise<RelanceDatabase> {
+  const db = openDatabase(`relance-queue-${crypto.randomUUID()}`);
+  opened.push(db);
+  const now = Date.UTC(2026, 2, 10);
+  const prospects = dues.map((_, index) => ({
+    id: crypto.randomUUID(),
+    fullName: `Prospect ${index}`,
+    phones: [],
+    emails: [],
+    emailKeys: [],
+    nameKey: '',
+    companyKey: '',
+    stage: 'contact' as const,
+    qualification: 'prospect' as const,
+    checklist: {},
+    tags: [],
+    source: 'manual',
+    lockedFields: [],
+    createdAt: now,
+    updatedAt: now,
+  }));
+  await db.prospects.bulkAdd(prospects);
+  await db.relances.bulkAdd(
+    prospects.map((prospect, index) => ({
+      id: crypto.randomUUID(),
+      prospectId: prospect.id,
+      dueDate: addDays(TODAY, dues[index] ?? 0),
+      status: 'open' as const,
+      createdAt: now,
+    })),
+  );
+  return db;
+}
+
+describe('the popup queue', () => {
+  it('counts each section exactly up to the cap, and says when there are more', async () => {
+    const db = await withRelances([-9, -8, -7, -6, -5, 0, 0, 1, 3, 7, 8]);
+    expect(await relanceCounts(db, TODAY)).toEqual({
+      overdue: { count: 5, capped: false },
+      today: { count: 2, capped: false },
+      upcoming: { count: 3, capped: false },
+    });
+    expect(await relanceCounts(db, TODAY, { cap: 3 })).toEqual({
+      overdue: { count: 3, capped: true },
+      today: { count: 2, capped: false },
+      upcoming: { count: 3, capped: false },
+    });
+  });
+
+  it('reads each section up to its own limit, oldest first', async () => {
+    const db = await withRelances([-9, -8, -7, -6, -5, 0, 0, 1, 3, 7]);
+    const sections = await relanceQueue(db, TODAY, { limits: { overdue: 2, today: 10, upcoming: 1 } });
+    const dues = Object.fromEntries(sections.map((section) => [section.key, section.rows.map((row) => row.relance.dueDate)]));
+    expect(dues).toEqual({
+      overdue: [addDays(TODAY, -9), addDays(TODAY, -8)],
+      today: [TODAY, TODAY],
+      upcoming: [addDays(TODAY, 1)],
+    });
+  });
+});
