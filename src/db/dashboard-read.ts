@@ -1,7 +1,16 @@
 import { Dexie, type ObservabilitySet } from 'dexie';
 import type { Prospect } from '../model/prospect';
 import type { StageEvent } from '../model/stage-event';
-import { addDays, type KpiInteraction, type KpiPeriod, type KpiProspect, type KpiRelance, type KpiStageEvent } from '../process';
+import {
+  CHANNELS,
+  type ChannelCounts,
+  type ContactCounts,
+  contactWeekSpans,
+  type KpiPeriod,
+  type KpiProspect,
+  type KpiRelance,
+  type KpiStageEvent,
+} from '../process';
 import type { RelanceDatabase } from './database';
 
 /*
@@ -23,23 +32,10 @@ export const PERIOD_TABLES: readonly DashboardTable[] = ['interactions', 'relanc
 export type DashboardRecords = {
   prospects: KpiProspect[];
   stageEvents: KpiStageEvent[];
-  interactions: KpiInteraction[];
+  /** Not records: the period's contacts per channel and week, counted by index (contactWeekSpans). */
+  interactions: ContactCounts;
   relances: KpiRelance[];
 };
-
-const DAY_MS = 86_400_000;
-
-function localDayStartMs(iso: string): number {
-  return new Date(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))).getTime();
-}
-
-/**
- * The instants whose contacts may fall in the period: computeKpis sorts instants into local
- * days itself, so a day of margin each side is plenty whatever the time zone does.
- */
-export function interactionRange(period: KpiPeriod): { lower: number; upper: number } {
-  return { lower: localDayStartMs(period.from) - DAY_MS, upper: localDayStartMs(addDays(period.to, 1)) + DAY_MS };
-}
 
 // Only the fields computeKpis reads are kept: the full prospects (notes, emails, checklist…) are
 // dropped as soon as they are read instead of living as long as the view.
@@ -47,21 +43,41 @@ const toKpiProspect = ({ id, stage, createdAt, outcome }: Prospect): KpiProspect
   outcome === undefined ? { id, stage, createdAt } : { id, stage, createdAt, outcome };
 const toKpiStageEvent = ({ prospectId, from, to, date }: StageEvent): KpiStageEvent => ({ prospectId, from, to, date });
 
-function getAll<T>(request: IDBRequest<T[]>): Promise<T[]> {
+function result<T>(request: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {
     request.onsuccess = () => resolve(request.result);
     request.onerror = () => reject(request.error);
   });
 }
 
+/**
+ * The period's contacts per channel and week, by `[channel+date]` index counts over each
+ * week's local-midnight bounds: some 30 counts where reading a month's contacts decoded
+ * thousands of records. The requests are all made at once, while the transaction is active.
+ */
+function countContacts(interactions: IDBObjectStore, period: KpiPeriod): Promise<ContactCounts> {
+  const index = interactions.index('[channel+date]');
+  return Promise.all(
+    contactWeekSpans(period).map(async ({ startMs, endMs }) => {
+      const counts = await Promise.all(
+        CHANNELS.map((channel) =>
+          // IDBKeyRange refuses an empty range (a day the zone skipped whole): nothing to count there.
+          endMs > startMs ? result(index.count(IDBKeyRange.bound([channel, startMs], [channel, endMs], false, true))) : 0,
+        ),
+      );
+      return Object.fromEntries(CHANNELS.map((channel, at) => [channel, counts[at] ?? 0])) as ChannelCounts;
+    }),
+  );
+}
+
 export type DashboardReads = { [K in DashboardTable]?: Promise<DashboardRecords[K]> };
 
 /**
  * Reads `tables` for the dashboard in one read-only transaction (so the figures never mix two
- * states of the base): whole tables for prospects and stage events, contacts by the `date`
- * index and relances by `dueDate` over the period only. One promise per table, each settled as
- * soon as its rows are decoded, so the caller can work on the first tables while the database
- * reads the next ones; all reject if the transaction aborts.
+ * states of the base): whole tables for prospects and stage events, relances by `dueDate` over
+ * the period only, and of the contacts only their counts per channel and week. One promise per
+ * table, each settled as soon as its rows are decoded, so the caller can work on the first
+ * tables while the database reads the next ones; all reject if the transaction aborts.
  */
 export async function readDashboardTables(
   db: RelanceDatabase,
@@ -82,22 +98,13 @@ export async function readDashboardTables(
   const reads: DashboardReads = {};
   // Requested largest first: the database reads the next table while this page decodes the previous one.
   if (tables.includes('prospects'))
-    reads.prospects = settle(getAll<Prospect>(store('prospects').getAll()).then((rows) => rows.map(toKpiProspect)));
+    reads.prospects = settle(result<Prospect[]>(store('prospects').getAll()).then((rows) => rows.map(toKpiProspect)));
   if (tables.includes('stageEvents')) {
-    reads.stageEvents = settle(getAll<StageEvent>(store('stageEvents').getAll()).then((rows) => rows.map(toKpiStageEvent)));
+    reads.stageEvents = settle(result<StageEvent[]>(store('stageEvents').getAll()).then((rows) => rows.map(toKpiStageEvent)));
   }
-  if (tables.includes('interactions')) {
-    const { lower, upper } = interactionRange(period);
-    reads.interactions = settle(
-      getAll<KpiInteraction>(
-        store('interactions')
-          .index('date')
-          .getAll(IDBKeyRange.bound(lower, upper, false, true)),
-      ),
-    );
-  }
+  if (tables.includes('interactions')) reads.interactions = settle(countContacts(store('interactions'), period));
   if (tables.includes('relances')) {
-    reads.relances = settle(getAll<KpiRelance>(store('relances').index('dueDate').getAll(IDBKeyRange.bound(period.from, period.to))));
+    reads.relances = settle(result<KpiRelance[]>(store('relances').index('dueDate').getAll(IDBKeyRange.bound(period.from, period.to))));
   }
   return reads;
 }

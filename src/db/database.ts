@@ -148,9 +148,11 @@ export class RelanceDatabase extends Dexie {
     // v3: indexes nothing queried cost every write (an import of 10k rows wrote ~60k index
     // entries for nothing): the prospects' stage, updatedAt and tags (lists sort and filter in
     // memory), the stage events' date, and their prospectId, which [prospectId+date] covers
-    // (see stageEventsOf). Dropping an index keeps every record.
+    // (see stageEventsOf). Dropping an index keeps every record. The contacts gain
+    // [channel+date]: the dashboard counts them per channel and week instead of reading them.
     this.version(3).stores({
       prospects: 'id, &linkedinUrl, *emailKeys, nameKey, salesNavId, companyKey',
+      interactions: 'id, prospectId, [prospectId+date], date, [channel+date]',
       stageEvents: 'id, [prospectId+date]',
     });
     this.use(validationMiddleware);

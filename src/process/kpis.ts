@@ -3,7 +3,7 @@ import type { Prospect } from '../model/prospect';
 import type { Relance } from '../model/relance';
 import type { StageEvent } from '../model/stage-event';
 import { type IsoDate, isIsoDate } from './cadences';
-import { type Channel, STAGES, type Stage } from './stages';
+import { CHANNELS, type Channel, STAGES, type Stage } from './stages';
 
 /*
  * The manager's dashboard (PLAYBOOK.md, "tableau de bord"), computed from plain arrays of
@@ -11,8 +11,9 @@ import { type Channel, STAGES, type Stage } from './stages';
  *
  * Days are local calendar days, as everywhere in the product. Each timestamp is turned into a
  * "day number" (the local day todayIso(new Date(ms)) names, counted from 1970-01-01), so days
- * compare and subtract as integers without formatting a string per record: the dashboard
- * reads every interaction, and there can be a hundred thousand of them.
+ * compare and subtract as integers without formatting a string per record: there can be a
+ * hundred thousand of them. The contact figures need only counts per channel and week, which the
+ * dashboard has the database count (contactWeekSpans) instead of reading the records.
  */
 
 export type KpiPeriod = {
@@ -321,31 +322,57 @@ function computeConversion(
   return conversion;
 }
 
-function computeContactsPerWeek(
-  interactions: readonly KpiInteraction[],
-  dayOf: LocalDayOf,
-  inPeriod: (ms: number) => boolean,
-  fromDay: number,
-  toDay: number,
-): ContactsPerWeek {
-  const firstWeek = weekIndexOf(fromDay);
-  const lastWeek = weekIndexOf(toDay);
-  const weeks: WeekContacts[] = [];
+/** The ISO weeks a period touches, as week indexes, and its first and last day numbers. */
+function periodWeeks(period: KpiPeriod): { fromDay: number; toDay: number; firstWeek: number; lastWeek: number } {
+  const fromDay = isoDayNumber(period.from);
+  const toDay = isoDayNumber(period.to);
+  return { fromDay, toDay, firstWeek: weekIndexOf(fromDay), lastWeek: weekIndexOf(toDay) };
+}
+
+/**
+ * Contacts per channel for each week the period touches, oldest first, counting only the
+ * week's days inside the period: what the contact figures are made of, whether counted from
+ * records (countContactsPerWeek) or by a database index over contactWeekSpans.
+ */
+export type ContactCounts = readonly ChannelCounts[];
+
+/** Where a database counts one week's contacts: instants from startMs (inclusive) to endMs (exclusive). */
+export type ContactWeekSpan = { startMs: number; endMs: number };
+
+/**
+ * For each week of ContactCounts, the instants whose local day falls in that week and in the
+ * period: from the local midnight starting its first such day to the one ending its last. Where
+ * a DST change skips midnight, Date puts the day's start at the first instant after the gap, so
+ * counting between these bounds sorts instants exactly as their local day does (tests compare
+ * both around DST changes at 02:00 and at midnight). Only a clock set back from after midnight
+ * to before it would make a local day run backwards and break that. A day a zone skipped whole
+ * gets an empty span.
+ */
+export function contactWeekSpans(period: KpiPeriod): ContactWeekSpan[] {
+  const { fromDay, toDay, firstWeek, lastWeek } = periodWeeks(period);
+  const spans: ContactWeekSpan[] = [];
   for (let index = firstWeek; index <= lastWeek; index += 1) {
-    weeks.push({ week: isoWeekLabel(index), weekStart: isoOfDayNumber(index * 7 - 3), byChannel: emptyChannelCounts(), total: 0 });
+    const firstDay = Math.max(index * 7 - 3, fromDay);
+    const lastDay = Math.min(index * 7 + 3, toDay);
+    spans.push({ startMs: localDayStartMs(isoOfDayNumber(firstDay)), endMs: localDayStartMs(isoOfDayNumber(lastDay + 1)) });
   }
-  const byChannel = emptyChannelCounts();
-  let total = 0;
+  return spans;
+}
+
+/** The contact counts of the period from the interaction records themselves. */
+export function countContactsPerWeek(interactions: readonly KpiInteraction[], period: KpiPeriod): ChannelCounts[] {
+  const { firstWeek, lastWeek } = periodWeeks(period);
+  const dayOf = localDayReader();
+  const inPeriod = periodMembership(period, dayOf);
+  const counts: ChannelCounts[] = [];
+  for (let index = firstWeek; index <= lastWeek; index += 1) counts.push(emptyChannelCounts());
   for (const interaction of interactions) {
     if (!inPeriod(interaction.date)) continue;
-    const week = weeks[weekIndexOf(dayOf(interaction.date)) - firstWeek];
+    const week = counts[weekIndexOf(dayOf(interaction.date)) - firstWeek];
     if (week === undefined) continue;
-    week.byChannel[interaction.channel] += 1;
-    week.total += 1;
-    byChannel[interaction.channel] += 1;
-    total += 1;
+    week[interaction.channel] += 1;
   }
-  return { weeks, byChannel, total };
+  return counts;
 }
 
 function computeRelances(relances: readonly KpiRelance[], dayOf: LocalDayOf, period: KpiPeriod, today: IsoDate): RelanceFigures {
@@ -463,17 +490,41 @@ export function computePipelineFigures(input: KpiDays & Pick<KpiInput, 'prospect
   };
 }
 
+/** The contact figures from the period's counts (see ContactCounts), however they were counted. */
+export function contactFiguresFromCounts(input: KpiDays & { counts: ContactCounts }): ContactsPerWeek {
+  const { period, today, counts } = input;
+  assertPeriod(period, today);
+  const { firstWeek, lastWeek } = periodWeeks(period);
+  if (counts.length !== lastWeek - firstWeek + 1) {
+    throw new RangeError(`${counts.length} weeks of contact counts for a period of ${lastWeek - firstWeek + 1} weeks`);
+  }
+  const weeks: WeekContacts[] = [];
+  const byChannel = emptyChannelCounts();
+  let total = 0;
+  counts.forEach((weekCounts, offset) => {
+    const index = firstWeek + offset;
+    const week: WeekContacts = {
+      week: isoWeekLabel(index),
+      weekStart: isoOfDayNumber(index * 7 - 3),
+      byChannel: emptyChannelCounts(),
+      total: 0,
+    };
+    for (const channel of CHANNELS) {
+      const count = weekCounts[channel];
+      week.byChannel[channel] = count;
+      week.total += count;
+      byChannel[channel] += count;
+    }
+    total += week.total;
+    weeks.push(week);
+  });
+  return { weeks, byChannel, total };
+}
+
 export function computeContactFigures(input: KpiDays & Pick<KpiInput, 'interactions'>): ContactsPerWeek {
   const { period, today } = input;
   assertPeriod(period, today);
-  const dayOf = localDayReader();
-  return computeContactsPerWeek(
-    input.interactions,
-    dayOf,
-    periodMembership(period, dayOf),
-    isoDayNumber(period.from),
-    isoDayNumber(period.to),
-  );
+  return contactFiguresFromCounts({ period, today, counts: countContactsPerWeek(input.interactions, period) });
 }
 
 export function computeRelanceFigures(input: KpiDays & Pick<KpiInput, 'relances'>): RelanceFigures {

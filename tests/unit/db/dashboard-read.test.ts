@@ -3,7 +3,17 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { readDashboardTables, watchDashboardTables } from '../../../src/db/dashboard-read';
 import { openDatabase, type RelanceDatabase } from '../../../src/db/database';
 import { logInteraction, saveSettings, seedDemoData } from '../../../src/db/repository';
-import { addDays, computeKpis, todayIso } from '../../../src/process';
+import {
+  addDays,
+  assembleKpis,
+  CHANNELS,
+  computeKpis,
+  computePipelineFigures,
+  computeRelanceFigures,
+  contactFiguresFromCounts,
+  countContactsPerWeek,
+  todayIso,
+} from '../../../src/process';
 
 const opened: RelanceDatabase[] = [];
 
@@ -20,19 +30,19 @@ afterEach(async () => {
 const localDay = (ms: number) => todayIso(new Date(ms));
 
 describe('readDashboardTables', () => {
-  it('reads what computeKpis needs: the same figures as from every full record', async () => {
+  it('reads what the figures need: the same figures as from every full record', async () => {
     const db = freshDb();
     const today = todayIso();
     await seedDemoData(db, today);
     const period = { from: addDays(today, -29), to: today };
     const reads = await readDashboardTables(db, period);
-    const [prospects, stageEvents, interactions, relances] = await Promise.all([
+    const [prospects, stageEvents, contactCounts, relances] = await Promise.all([
       reads.prospects,
       reads.stageEvents,
       reads.interactions,
       reads.relances,
     ]);
-    if (!prospects || !stageEvents || !interactions || !relances) throw new Error('a table was not read');
+    if (!prospects || !stageEvents || !contactCounts || !relances) throw new Error('a table was not read');
     const everything = {
       prospects: await db.prospects.toArray(),
       stageEvents: await db.stageEvents.toArray(),
@@ -40,36 +50,105 @@ describe('readDashboardTables', () => {
       relances: await db.relances.toArray(),
     };
     expect(everything.relances.length).toBeGreaterThan(relances.length);
-    expect(computeKpis({ prospects, stageEvents, interactions, relances, period, today })).toEqual(
-      computeKpis({ ...everything, period, today }),
-    );
+    const parts = {
+      pipeline: computePipelineFigures({ prospects, stageEvents, period, today }),
+      contacts: contactFiguresFromCounts({ counts: contactCounts, period, today }),
+      relances: computeRelanceFigures({ relances, period, today }),
+    };
+    const fromRecords = computeKpis({ ...everything, period, today });
+    expect(fromRecords.contactsPerWeek.total).toBeGreaterThan(0);
+    expect(assembleKpis(parts, period)).toEqual(fromRecords);
     // Only the fields the figures read are kept of the large records.
     expect(Object.keys(prospects[0] ?? {}).sort()).toEqual(expect.arrayContaining(['createdAt', 'id', 'stage']));
     expect(prospects.every((prospect) => !('fullName' in prospect))).toBe(true);
     expect(stageEvents.every((event) => Object.keys(event).sort().join() === 'date,from,prospectId,to')).toBe(true);
   });
 
-  it('reads contacts and relances of the period only (a day of margin for contacts, sorted by day later)', async () => {
+  it("reads relances of the period only, and the period's contacts as counts per channel and week", async () => {
     const db = freshDb();
     const today = todayIso();
     await seedDemoData(db, today);
     const period = { from: addDays(today, -6), to: today };
     const reads = await readDashboardTables(db, period, ['interactions', 'relances']);
     expect(reads.prospects).toBeUndefined();
-    const interactions = (await reads.interactions) ?? [];
     const relances = (await reads.relances) ?? [];
+    expect(relances.length).toBeGreaterThan(0);
     expect(relances.every((relance) => relance.dueDate >= period.from && relance.dueDate <= period.to)).toBe(true);
-    const margin = { from: addDays(period.from, -1), to: addDays(period.to, 1) };
-    expect(interactions.every((interaction) => localDay(interaction.date) >= margin.from && localDay(interaction.date) <= margin.to)).toBe(
-      true,
-    );
-    const expectedInPeriod = (await db.interactions.toArray()).filter(
-      (i) => localDay(i.date) >= period.from && localDay(i.date) <= period.to,
-    );
-    expect(interactions.filter((i) => localDay(i.date) >= period.from && localDay(i.date) <= period.to)).toHaveLength(
-      expectedInPeriod.length,
-    );
+    expect(await reads.interactions).toEqual(countContactsPerWeek(await db.interactions.toArray(), period));
   });
+});
+
+describe('the contact counts read by index', () => {
+  const originalTz = process.env.TZ;
+  afterEach(() => {
+    if (originalTz === undefined) delete process.env.TZ;
+    else process.env.TZ = originalTz;
+  });
+
+  const localMs = (iso: string, hour = 0, minute = 0) =>
+    new Date(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)), hour, minute).getTime();
+
+  /*
+   * Contacts every 47 minutes (so every time of day comes round), plus one on each side of every
+   * local midnight and on it, from late February to mid-April and September to early November:
+   * the DST changes of Havana (8/03), Europe (29/03 and 25/10), Santiago and Lord Howe (5/04,
+   * Santiago's at midnight) and Santiago's spring (6/09, at midnight) all fall inside.
+   */
+  function contactInstants(): number[] {
+    const instants: number[] = [];
+    for (const [first, last] of [
+      ['2026-02-25', '2026-04-15'],
+      ['2026-08-30', '2026-11-05'],
+    ] as const) {
+      for (let ms = localMs(first, 0, 7); ms < localMs(last); ms += 47 * 60_000) instants.push(ms);
+      for (let day: string = first; day <= last; day = addDays(day, 1)) {
+        const midnight = localMs(day);
+        instants.push(midnight - 1, midnight, midnight + 1);
+      }
+    }
+    return instants;
+  }
+
+  const PERIODS = [
+    // Whole weeks, and weeks cut by the period at either end, across Europe's changes.
+    { from: '2026-03-01', to: '2026-04-12' },
+    { from: '2026-03-25', to: '2026-04-01' },
+    { from: '2026-10-21', to: '2026-11-03' },
+    // The DST Sundays alone (Santiago's 4 April lasts 25 hours, its 6 September 23).
+    { from: '2026-03-29', to: '2026-03-29' },
+    { from: '2026-04-05', to: '2026-04-05' },
+    { from: '2026-09-06', to: '2026-09-06' },
+    { from: '2026-03-08', to: '2026-03-09' },
+    { from: '2026-09-01', to: '2026-10-31' },
+  ];
+
+  for (const zone of ['Europe/Paris', 'America/Santiago', 'America/Havana', 'Australia/Lord_Howe', 'Asia/Kathmandu']) {
+    it(`equal the counts from the records, around midnights and DST changes, in ${zone}`, async () => {
+      process.env.TZ = zone;
+      const db = freshDb();
+      const instants = contactInstants();
+      const prospectId = crypto.randomUUID();
+      await db.interactions.bulkAdd(
+        instants.map((ms, i) => ({
+          id: crypto.randomUUID(),
+          prospectId,
+          channel: CHANNELS[i % CHANNELS.length] ?? 'call',
+          date: ms,
+          createdAt: ms,
+        })),
+      );
+      const records = await db.interactions.toArray();
+      for (const period of PERIODS) {
+        const counted = await (await readDashboardTables(db, period, ['interactions'])).interactions;
+        const expected = countContactsPerWeek(records, period);
+        expect(counted, `${period.from}..${period.to}`).toEqual(expected);
+        // Nothing counted twice or missed: the total is every contact on a local day of the period.
+        const onPeriodDays = instants.filter((ms) => localDay(ms) >= period.from && localDay(ms) <= period.to).length;
+        const total = (counted ?? []).reduce((sum, week) => sum + CHANNELS.reduce((inWeek, channel) => inWeek + week[channel], 0), 0);
+        expect(total, `${period.from}..${period.to}`).toBe(onPeriodDays);
+      }
+    });
+  }
 });
 
 describe('watchDashboardTables', () => {

@@ -1,8 +1,11 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
+import { readDashboardTables } from '../../../src/db/dashboard-read';
 import { openDatabase, stageEventsOf } from '../../../src/db/database';
 import { normalizeCompany } from '../../../src/matching/keys';
+import type { Interaction } from '../../../src/model';
+import { CHANNELS, countContactsPerWeek, todayIso } from '../../../src/process';
 
 /** The stores of each released schema version, frozen here as they shipped. */
 const V1_STORES = {
@@ -26,6 +29,9 @@ const UPGRADE_TO_V2 = (tx: import('dexie').Transaction) =>
     .modify((prospect: { company?: string; companyKey?: string }) => {
       prospect.companyKey = prospect.company ? normalizeCompany(prospect.company) : '';
     });
+
+/** Monday 2 March 2026, local noon: the migrated contacts run from there. */
+const CONTACTS_START = new Date(2026, 2, 2, 12).getTime();
 
 function v1Prospect(i: number) {
   return {
@@ -120,7 +126,12 @@ describe('schema upgrades', () => {
       .bulkAdd(
         prospects.map((p) => ({ id: crypto.randomUUID(), prospectId: p.id, from: null, to: 'contact', date: 5, forced: false, unmet: [] })),
       );
-    await v2.table('interactions').add({ id: crypto.randomUUID(), prospectId: prospects[0]?.id, channel: 'call', date: 1, createdAt: 1 });
+    // A contact every 5 hours over about two months, channels in turn: weeks to count on the new index.
+    const contacts = prospects.map((p, i) => {
+      const date = CONTACTS_START + i * 5 * 3_600_000;
+      return { id: crypto.randomUUID(), prospectId: p.id, channel: CHANNELS[i % CHANNELS.length], date, createdAt: date };
+    });
+    await v2.table('interactions').bulkAdd(contacts);
     await v2.table('decisions').add({ id: 'not-duplicates:a|b', kind: 'not-duplicates', ids: ['a', 'b'], decidedAt: 1 });
     await v2.table('settings').add({ key: 'app', language: 'fr' });
     v2.close();
@@ -129,7 +140,7 @@ describe('schema upgrades', () => {
     await db.open();
     expect(db.verno).toBe(3);
     const counts = Object.fromEntries(await Promise.all(db.tables.map(async (table) => [table.name, await table.count()])));
-    expect(counts).toEqual({ prospects: 300, interactions: 1, relances: 300, stageEvents: 300, offers: 0, settings: 1, decisions: 1 });
+    expect(counts).toEqual({ prospects: 300, interactions: 300, relances: 300, stageEvents: 300, offers: 0, settings: 1, decisions: 1 });
     expect(await db.prospects.toArray()).toEqual(expect.arrayContaining(prospects.map((p) => expect.objectContaining(p))));
     expect(db.prospects.schema.indexes.map((index) => index.name).sort()).toEqual([
       'companyKey',
@@ -141,6 +152,16 @@ describe('schema upgrades', () => {
     expect(db.stageEvents.schema.indexes.map((index) => index.name)).toEqual(['[prospectId+date]']);
     expect(await stageEventsOf(db, [prospects[3]?.id ?? '']).count()).toBe(1);
     expect(await db.prospects.where('companyKey').equals('societe 1').count()).toBeGreaterThan(1);
+    // The contacts' new index is filled from the records already there, and counts them as the records do.
+    expect(db.interactions.schema.idxByName['[channel+date]']).toBeDefined();
+    const [from, to] = [CONTACTS_START + 86_400_000, CONTACTS_START + 40 * 86_400_000];
+    expect(await db.interactions.where('[channel+date]').between(['email', from], ['email', to]).count()).toBe(
+      contacts.filter((c) => c.channel === 'email' && c.date >= from && c.date < to).length,
+    );
+    const period = { from: todayIso(new Date(from)), to: todayIso(new Date(to)) };
+    const counted = await (await readDashboardTables(db, period, ['interactions'])).interactions;
+    expect(counted).toEqual(countContactsPerWeek(contacts as Interaction[], period));
+    expect(counted?.flatMap((week) => Object.values(week)).reduce((sum, n) => sum + n, 0)).toBeGreaterThan(100);
     await db.delete();
   });
 });

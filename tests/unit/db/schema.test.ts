@@ -70,6 +70,9 @@ describe('schema', () => {
     expect(db.prospects.schema.idxByName.emailKeys?.multi).toBe(true);
     expect(db.relances.schema.idxByName['[status+dueDate]']).toBeDefined();
     expect(db.stageEvents.schema.indexes.map((index) => index.name)).toEqual(['[prospectId+date]']);
+    expect(db.interactions.schema.indexes.map((index) => index.name).sort()).toEqual(
+      ['[channel+date]', '[prospectId+date]', 'date', 'prospectId'].sort(),
+    );
   });
 
   it("stageEventsOf reads exactly the given prospects' stage events, each one's in date order", async () => {

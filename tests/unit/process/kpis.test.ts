@@ -11,6 +11,9 @@ import {
   computeKpis,
   computePipelineFigures,
   computeRelanceFigures,
+  contactFiguresFromCounts,
+  contactWeekSpans,
+  countContactsPerWeek,
   type KpiInput,
 } from '../../../src/process/kpis';
 import { CHANNELS, STAGES } from '../../../src/process/stages';
@@ -498,6 +501,22 @@ describe('computeKpis in parts, as the dashboard computes them table by table', 
       ratio: without.objectives.contactsPerWeek.actual / 4,
     });
     expect(without.objectives.newProspectsPerMonth.target).toBeNull();
+  });
+
+  it('makes the contact figures from counts per channel and week alone, one per week of the period', () => {
+    const input = sampleInput();
+    const counts = countContactsPerWeek(input.interactions, input.period);
+    expect(counts).toHaveLength(computeContactFigures(input).weeks.length);
+    expect(contactFiguresFromCounts({ counts, period: input.period, today: input.today })).toEqual(computeContactFigures(input));
+    expect(() => contactFiguresFromCounts({ counts: counts.slice(1), period: input.period, today: input.today })).toThrow(RangeError);
+  });
+
+  it('bounds each week of the period by the local midnights of its days within the period', () => {
+    const spans = contactWeekSpans({ from: '2026-03-25', to: '2026-04-01' });
+    expect(spans).toEqual([
+      { startMs: new Date(2026, 2, 25).getTime(), endMs: new Date(2026, 2, 30).getTime() },
+      { startMs: new Date(2026, 2, 30).getTime(), endMs: new Date(2026, 3, 2).getTime() },
+    ]);
   });
 
   it('needs no more of each record than the fields it names', () => {

@@ -36,8 +36,9 @@ if (typeof location !== 'undefined' && viewFromHash(location.hash) === 'dashboar
 /**
  * The manager's dashboard (PLAYBOOK.md, "tableau de bord"): every KPI of the playbook for a
  * period, as charts with their numbers. A DashboardFeed reads the tables (whole prospects and
- * stage trail, contacts and relances over the period only) and computes each part of the figures
- * as its tables arrive (measured in the page: `data-read-ms`, `data-compute-ms`). `data-ready`
+ * stage trail, relances over the period only, contacts as counts per channel and week) and
+ * computes each part of the figures as its tables arrive (measured in the page:
+ * `data-read-ms`, `data-compute-ms`). `data-ready`
  * says every figure shown is computed from the stored data as it is now, with the objectives.
  */
 export function DashboardView() {

@@ -8,9 +8,9 @@ import {
 import type { RelanceDatabase } from '../../../db/database';
 import {
   type ContactsPerWeek,
-  computeContactFigures,
   computePipelineFigures,
   computeRelanceFigures,
+  contactFiguresFromCounts,
   type IsoDate,
   type KpiPeriod,
   type PipelineFigures,
@@ -170,15 +170,17 @@ export class DashboardFeed {
   /** Computes each part whose rows, period or day changed, once all its rows are there. */
   private compute(): void {
     const { period, today, pending } = this;
-    const { prospects, stageEvents, interactions, relances } = this.rows;
+    const { prospects, stageEvents, interactions: contactCounts, relances } = this.rows;
     const periodRows = samePeriod(this.rowsPeriod, period);
     if (prospects && stageEvents && !pending.has('prospects') && !pending.has('stageEvents')) {
       this.pipeline = computed(this.pipeline, [prospects, stageEvents], period, today, () =>
         computePipelineFigures({ prospects, stageEvents, period, today }),
       );
     }
-    if (interactions && periodRows && !pending.has('interactions')) {
-      this.contacts = computed(this.contacts, [interactions], period, today, () => computeContactFigures({ interactions, period, today }));
+    if (contactCounts && periodRows && !pending.has('interactions')) {
+      this.contacts = computed(this.contacts, [contactCounts], period, today, () =>
+        contactFiguresFromCounts({ counts: contactCounts, period, today }),
+      );
     }
     if (relances && periodRows && !pending.has('relances')) {
       this.relances = computed(this.relances, [relances], period, today, () => computeRelanceFigures({ relances, period, today }));
