@@ -35,7 +35,7 @@ vi.hoisted(() => {
 });
 
 import { BackupError, type BackupErrorCode, createBackup, readBackupSummary, restoreBackup } from '../../../src/db/backup';
-import { openDatabase, type RelanceDatabase, type RelanceRecords, type RelanceTableName, storedForm } from '../../../src/db/database';
+import { type RelanceDatabase, type RelanceRecords, type RelanceTableName, storedForm } from '../../../src/db/database';
 import { normalizeCompany } from '../../../src/matching/keys';
 import {
   type Decision,
@@ -47,18 +47,9 @@ import {
   type Settings,
   type StageEvent,
 } from '../../../src/model';
+import { deleteFreshDatabases, freshDb } from './fresh-db';
 
-const opened: RelanceDatabase[] = [];
-
-function freshDb(label = 'backup'): RelanceDatabase {
-  const db = openDatabase(`relance-${label}-${crypto.randomUUID()}`);
-  opened.push(db);
-  return db;
-}
-
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((db) => db.delete()));
-});
+afterEach(deleteFreshDatabases);
 
 const TABLES: readonly RelanceTableName[] = ['prospects', 'interactions', 'relances', 'stageEvents', 'offers', 'settings', 'decisions'];
 const NOW = Date.UTC(2026, 2, 10, 9);

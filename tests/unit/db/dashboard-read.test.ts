@@ -1,7 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readDashboardTables, watchDashboardTables } from '../../../src/db/dashboard-read';
-import { openDatabase, type RelanceDatabase } from '../../../src/db/database';
 import { logInteraction, saveSettings, seedDemoData } from '../../../src/db/repository';
 import {
   addDays,
@@ -14,18 +13,9 @@ import {
   countContactsPerWeek,
   todayIso,
 } from '../../../src/process';
+import { deleteFreshDatabases, freshDb } from './fresh-db';
 
-const opened: RelanceDatabase[] = [];
-
-function freshDb(): RelanceDatabase {
-  const db = openDatabase(`relance-test-${crypto.randomUUID()}`);
-  opened.push(db);
-  return db;
-}
-
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((db) => db.delete()));
-});
+afterEach(deleteFreshDatabases);
 
 const localDay = (ms: number) => todayIso(new Date(ms));
 

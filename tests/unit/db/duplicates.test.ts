@@ -6,18 +6,9 @@ import { RecordNotFoundError, ValidationError } from '../../../src/db/errors';
 import { rejectedFor, rejectSuggestion } from '../../../src/db/identity';
 import type { Interaction, Prospect, Relance, StageEvent } from '../../../src/model';
 import { withDerivedKeys } from '../../../src/model/prospect';
+import { deleteFreshDatabases, freshDb, keepForDeletion } from './fresh-db';
 
-const opened: RelanceDatabase[] = [];
-
-function freshDb(): RelanceDatabase {
-  const db = openDatabase(`relance-duplicates-${crypto.randomUUID()}`);
-  opened.push(db);
-  return db;
-}
-
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((db) => db.delete()));
-});
+afterEach(deleteFreshDatabases);
 
 /** A uuid whose last digits read as `n`, so failures name the record. */
 const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
@@ -149,7 +140,7 @@ describe('findDuplicateGroups', () => {
 
     // Remembered across sessions: a new connection to the same database sees the same.
     const again = openDatabase(db.name);
-    opened.push(again);
+    keepForDeletion(again);
     expect(await findDuplicateGroups(again)).toEqual([]);
   });
 

@@ -1,19 +1,12 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase, type RelanceDatabase } from '../../../src/db/database';
+import type { RelanceDatabase } from '../../../src/db/database';
 import { identitySignature, rejectSuggestion } from '../../../src/db/identity';
 import { addProspectFromContact, findMatch, linkContactToProspect } from '../../../src/db/repository';
 import type { PageContact } from '../../../src/model';
+import { deleteFreshDatabases, freshDb } from './fresh-db';
 
-const opened: RelanceDatabase[] = [];
-function freshDb(): RelanceDatabase {
-  const db = openDatabase(`relance-identity-${crypto.randomUUID()}`);
-  opened.push(db);
-  return db;
-}
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((db) => db.delete()));
-});
+afterEach(deleteFreshDatabases);
 
 const gmailJeanne: PageContact = {
   site: 'gmail',

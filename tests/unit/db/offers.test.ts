@@ -1,25 +1,12 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase, type RelanceDatabase } from '../../../src/db/database';
 import { RecordNotFoundError, ValidationError } from '../../../src/db/errors';
 import { deleteOffer, exampleOffer, listOffers, type OfferDraft, restoreOffer, saveOffer, seedExampleOffer } from '../../../src/db/offers';
 import { getSettings } from '../../../src/db/repository';
 import { offerSchema } from '../../../src/model';
+import { deleteFreshDatabases, freshDb } from './fresh-db';
 
-const opened: RelanceDatabase[] = [];
-
-function freshDb(): RelanceDatabase {
-  const db = openDatabase(`relance-test-${crypto.randomUUID()}`);
-  opened.push(db);
-  return db;
-}
-
-afterEach(async () => {
-  for (const db of opened.splice(0)) {
-    db.close();
-    await db.delete();
-  }
-});
+afterEach(deleteFreshDatabases);
 
 function draft(overrides: Partial<OfferDraft> = {}): OfferDraft {
   return {

@@ -1,20 +1,16 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase, type RelanceDatabase } from '../../../src/db/database';
+import type { RelanceDatabase } from '../../../src/db/database';
 import { relanceCounts, relanceQueue } from '../../../src/db/relance-queue';
 import { addDays } from '../../../src/process';
+import { deleteFreshDatabases, freshDb } from './fresh-db';
 
 const TODAY = '2026-03-10';
-const opened: RelanceDatabase[] = [];
-
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((db) => db.delete()));
-});
+afterEach(deleteFreshDatabases);
 
 /** One prospect per relance; `due` days from today (negative: overdue). */
 async function withRelances(dues: number[]): Promise<RelanceDatabase> {
-  const db = openDatabase(`relance-queue-${crypto.randomUUID()}`);
-  opened.push(db);
+  const db = freshDb('queue');
   const now = Date.UTC(2026, 2, 10);
   const prospects = dues.map((_, index) => ({
     id: crypto.randomUUID(),

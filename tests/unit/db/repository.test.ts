@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase, type RelanceDatabase } from '../../../src/db/database';
+import type { RelanceDatabase } from '../../../src/db/database';
 import { RecordNotFoundError, ValidationError } from '../../../src/db/errors';
 import {
   addProspectFromContact,
@@ -29,18 +29,9 @@ import {
 } from '../../../src/db/repository';
 import type { PageContact } from '../../../src/model';
 import { DEFAULT_SETTINGS, STAGES } from '../../../src/model';
+import { deleteFreshDatabases, freshDb } from './fresh-db';
 
-const opened: RelanceDatabase[] = [];
-
-function freshDb(): RelanceDatabase {
-  const db = openDatabase(`relance-test-${crypto.randomUUID()}`);
-  opened.push(db);
-  return db;
-}
-
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((db) => db.delete()));
-});
+afterEach(deleteFreshDatabases);
 
 const JEANNE: PageContact = {
   site: 'linkedin',

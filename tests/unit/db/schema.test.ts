@@ -1,20 +1,11 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase, type RelanceDatabase, stageEventsOf } from '../../../src/db/database';
+import { stageEventsOf } from '../../../src/db/database';
 import { ValidationError } from '../../../src/db/errors';
 import type { Interaction, Prospect, Relance, Settings } from '../../../src/model';
+import { deleteFreshDatabases, freshDb } from './fresh-db';
 
-const opened: RelanceDatabase[] = [];
-
-function freshDb(): RelanceDatabase {
-  const db = openDatabase(`relance-test-${crypto.randomUUID()}`);
-  opened.push(db);
-  return db;
-}
-
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((db) => db.delete()));
-});
+afterEach(deleteFreshDatabases);
 
 const NOW = Date.UTC(2026, 2, 10, 9);
 

@@ -1,24 +1,11 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase, type RelanceDatabase } from '../../../src/db/database';
 import { getSettings, saveSettings } from '../../../src/db/repository';
 import { DEFAULT_SETTINGS, defaultSettings, migrateSettings, type Settings, settingsSchema } from '../../../src/model';
 import { DEFAULT_CADENCES } from '../../../src/process';
+import { deleteFreshDatabases, freshDb } from './fresh-db';
 
-const opened: RelanceDatabase[] = [];
-
-function freshDb(): RelanceDatabase {
-  const db = openDatabase(`relance-test-${crypto.randomUUID()}`);
-  opened.push(db);
-  return db;
-}
-
-afterEach(async () => {
-  for (const db of opened.splice(0)) {
-    db.close();
-    await db.delete();
-  }
-});
+afterEach(deleteFreshDatabases);
 
 const V1 = { key: 'app', language: 'en', noContactDays: 30, workingDaysOnly: false, schemaVersion: 1 };
 

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { openDatabase, type RelanceDatabase } from '../../../src/db/database';
+import type { RelanceDatabase } from '../../../src/db/database';
 import { decodeCsvBytes, parseCsv } from '../../../src/import/csv-read';
 import { autoMap } from '../../../src/import/mapping';
 import { type DuplicatePolicy, executeImport, type ImportPlan, planImport } from '../../../src/import/plan';
 import type { Prospect } from '../../../src/model';
+import { freshDb as freshDatabase } from '../db/fresh-db';
 
 export function fixtureBytes(name: string): Uint8Array {
   return new Uint8Array(readFileSync(fileURLToPath(new URL(`../../fixtures/csv/${name}`, import.meta.url))));
@@ -40,20 +41,8 @@ export function encodeWindows1252(text: string): Uint8Array {
   return new Uint8Array(bytes);
 }
 
-const opened: RelanceDatabase[] = [];
-
-export function freshDb(): RelanceDatabase {
-  const db = openDatabase(`relance-import-${crypto.randomUUID()}`);
-  opened.push(db);
-  return db;
-}
-
-export async function closeDatabases(): Promise<void> {
-  for (const db of opened.splice(0)) {
-    db.close();
-    await db.delete();
-  }
-}
+export const freshDb = (): RelanceDatabase => freshDatabase('import');
+export { deleteFreshDatabases as closeDatabases } from '../db/fresh-db';
 
 /** Parse, map automatically and plan, as the options page does. */
 export async function planCsvText(db: RelanceDatabase, text: string, onDuplicate: DuplicatePolicy = 'skip'): Promise<ImportPlan> {
