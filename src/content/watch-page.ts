@@ -102,7 +102,6 @@ export function watchPage(ctx: ContentScriptContext, adapter: SiteAdapter, send:
     settleAt = Date.now() + SETTLE_MS;
     scan();
     if (!adapter.matches(url)) return;
-    if (observedRegion) stopObserving();
     watchNavigation();
     // The last look once the page has settled (a page that stops changing triggers no scan).
     if (navigationRegion) ctx.setTimeout(scan, SETTLE_MS + DEBOUNCE_MS);
