@@ -1,4 +1,3 @@
-import { Dexie, type ObservabilitySet } from 'dexie';
 import type { Prospect } from '../model/prospect';
 import type { StageEvent } from '../model/stage-event';
 import {
@@ -18,7 +17,7 @@ import type { RelanceDatabase } from './database';
  * inside a live query Dexie deep-clones every result (its default "cloned" query cache) and
  * records the key of every row an index query returns, which for 30k rows costs more than the
  * figures themselves. Liveness comes from Dexie's storagemutated event instead (see
- * watchDashboardTables), which every Dexie write fires, in this page or another.
+ * dashboard-watch.ts), which every Dexie write fires, in this page or another.
  */
 
 export const DASHBOARD_TABLES = ['prospects', 'stageEvents', 'interactions', 'relances'] as const;
@@ -87,7 +86,20 @@ export async function readDashboardTables(
   if (tables.length === 0) return {};
   // Dexie opens lazily; its connection is the one the rest of the page uses (and closes on upgrade).
   if (!db.isOpen()) await db.open();
-  const transaction = db.backendDB().transaction([...tables], 'readonly');
+  return readDashboardStores(db.backendDB(), period, tables);
+}
+
+/**
+ * readDashboardTables on a plain IndexedDB connection: what the options page's prefetch script
+ * runs before the page's bundle (and Dexie) has even loaded.
+ */
+export function readDashboardStores(
+  connection: IDBDatabase,
+  period: KpiPeriod,
+  tables: readonly DashboardTable[] = DASHBOARD_TABLES,
+): DashboardReads {
+  if (tables.length === 0) return {};
+  const transaction = connection.transaction([...tables], 'readonly');
   const store = (name: DashboardTable) => transaction.objectStore(name);
   const aborted = new Promise<never>((_, reject) => {
     transaction.onabort = () => reject(transaction.error ?? new DOMException('Dashboard read aborted', 'AbortError'));
@@ -107,23 +119,4 @@ export async function readDashboardTables(
     reads.relances = settle(result<KpiRelance[]>(store('relances').index('dueDate').getAll(IDBKeyRange.bound(period.from, period.to))));
   }
   return reads;
-}
-
-/**
- * Calls `onChange` with the dashboard tables each committed write touched, whichever page or
- * worker made it (Dexie relays writes between contexts). Returns the unsubscribe function.
- */
-export function watchDashboardTables(db: RelanceDatabase, onChange: (tables: Set<DashboardTable>) => void): () => void {
-  const prefix = `idb://${db.name}/`;
-  const listener = (parts: ObservabilitySet) => {
-    const touched = new Set<DashboardTable>();
-    for (const part of Object.keys(parts)) {
-      if (!part.startsWith(prefix)) continue;
-      const table = part.slice(prefix.length).split('/')[0];
-      if ((DASHBOARD_TABLES as readonly string[]).includes(table ?? '')) touched.add(table as DashboardTable);
-    }
-    if (touched.size > 0) onChange(touched);
-  };
-  Dexie.on.storagemutated.subscribe(listener);
-  return () => Dexie.on.storagemutated.unsubscribe(listener);
 }

@@ -14,8 +14,9 @@ import type { StageEvent } from '../model/stage-event';
 import { stageEventSchema } from '../model/stage-event';
 import type { z } from '../model/zod';
 import { ValidationError } from './errors';
+import { DEFAULT_DATABASE_NAME } from './schema-version';
 
-export const DEFAULT_DATABASE_NAME = 'relance';
+export { DEFAULT_DATABASE_NAME } from './schema-version';
 
 /** What each table stores. */
 export type RelanceRecords = {

@@ -72,10 +72,13 @@ test('dashboard: a write elsewhere updates the figures it touches; ready means c
   await expect(page.getByTestId('kpi-funnel').locator('tr[data-stage="prospecting"]')).toHaveAttribute('data-count', '1');
   const readMs = Number(await view.getAttribute('data-read-ms'));
   expect(readMs).toBeGreaterThanOrEqual(0);
+  // Opened straight on the dashboard: the first figures come from the page's prefetch script.
+  await expect(view).toHaveAttribute('data-prefetched', 'true');
 
   await write('interactions', [contact(2, 'email'), contact(3, 'email')]);
   await expect(page.getByTestId('kpi-contacts-week')).toHaveAttribute('data-total', '3');
   await expect(ready).toHaveCount(1);
+  await expect(view).not.toHaveAttribute('data-prefetched', /.*/);
 
   await write('prospects', [prospect(3, 'prospecting')]);
   await expect(page.getByTestId('kpi-funnel').locator('tr[data-stage="prospecting"]')).toHaveAttribute('data-count', '2');

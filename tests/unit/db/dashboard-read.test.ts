@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readDashboardTables, watchDashboardTables } from '../../../src/db/dashboard-read';
+import { readDashboardTables } from '../../../src/db/dashboard-read';
+import { watchDashboardTables } from '../../../src/db/dashboard-watch';
 import { logInteraction, saveSettings, seedDemoData } from '../../../src/db/repository';
 import {
   addDays,

@@ -5,6 +5,8 @@ import { openDatabase, type RelanceDatabase } from '../../../src/db/database';
 import { saveSettings, seedDemoData } from '../../../src/db/repository';
 import { addDays, assembleKpis, computeKpis, type KpiPeriod, todayIso } from '../../../src/process';
 import { DashboardFeed, type DashboardSnapshot } from '../../../src/ui/options/dashboard/dashboard-feed';
+import { initialChoice, periodOf } from '../../../src/ui/options/dashboard/period';
+import { prefetchDashboard } from '../../../src/ui/options/dashboard/prefetch';
 
 vi.mock('../../../src/db/dashboard-read', { spy: true });
 const readTables = vi.mocked(dashboardRead.readDashboardTables);
@@ -144,5 +146,34 @@ describe('DashboardFeed', () => {
     const snapshot = await settled(feed, (s) => s.parts?.relances.pending === 0 && s.parts.relances.onTime === 0);
     expect(tablesRead()).toEqual([['interactions', 'prospects', 'relances', 'stageEvents']]);
     expect(kpisOf(snapshot)).toEqual(await expectedKpis(db, last30));
+  });
+
+  it("uses the page's prefetched reads for its first read, and reads itself after", async () => {
+    const db = await seeded();
+    const month = periodOf(initialChoice(today), today);
+    if (!month) throw new Error('no month');
+    prefetchDashboard('#/dashboard', indexedDB, undefined, db.name);
+    const feed = watchedFeed(db, month);
+    const first = await settled(feed);
+    expect(readTables).not.toHaveBeenCalled();
+    expect(first.prefetched).toBe(true);
+    expect(kpisOf(first)).toEqual(await expectedKpis(db, month));
+
+    await db.relances.clear();
+    const after = await settled(feed, (snapshot) => snapshot.parts !== first.parts);
+    expect(tablesRead()).toEqual([['relances']]);
+    expect(after.prefetched).toBe(false);
+    expect(kpisOf(after)).toEqual(await expectedKpis(db, month));
+  });
+
+  it('reads itself when the prefetch could not open the database', async () => {
+    const db = await seeded();
+    const month = periodOf(initialChoice(today), today);
+    if (!month) throw new Error('no month');
+    prefetchDashboard('#/dashboard', indexedDB, undefined, `relance-missing-${crypto.randomUUID()}`);
+    const snapshot = await settled(watchedFeed(db, month));
+    expect(snapshot.prefetched).toBe(false);
+    expect(tablesRead()).toEqual([['interactions', 'prospects', 'relances', 'stageEvents']]);
+    expect(kpisOf(snapshot)).toEqual(await expectedKpis(db, month));
   });
 });

@@ -8,7 +8,7 @@ import { useSettings } from '../../use-settings';
 import { viewFromHash } from '../views';
 import { type Bar, BarList, ChartCard, Legend, StackedBar, StackedColumns, type Tone, tableClass } from './charts';
 import { startDashboardFeedEarly, takeDashboardFeed } from './dashboard-feed';
-import { PERIOD_PRESETS, type PeriodChoice, type PeriodPreset, periodOf } from './period';
+import { initialChoice, PERIOD_PRESETS, type PeriodChoice, type PeriodPreset, periodOf } from './period';
 import { dashboardStrings } from './strings';
 
 const CHANNEL_TONES: Record<(typeof CHANNELS)[number], Tone> = {
@@ -24,8 +24,6 @@ const OBJECTIVE_KEYS = ['contactsPerWeek', 'newProspectsPerMonth', 'wonPerMonth'
 
 const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
 
-const initialChoice = (today: string): PeriodChoice => ({ preset: 'month', from: `${today.slice(0, 8)}01`, to: today });
-
 // Opened straight on the dashboard: its reads start now, while React mounts the page.
 if (typeof location !== 'undefined' && viewFromHash(location.hash) === 'dashboard') {
   const today = todayIso();
@@ -38,7 +36,8 @@ if (typeof location !== 'undefined' && viewFromHash(location.hash) === 'dashboar
  * period, as charts with their numbers. A DashboardFeed reads the tables (whole prospects and
  * stage trail, relances over the period only, contacts as counts per channel and week) and
  * computes each part of the figures as its tables arrive (measured in the page:
- * `data-read-ms`, `data-compute-ms`). `data-ready`
+ * `data-read-ms`, `data-compute-ms`; `data-prefetched` when they came from the page's prefetch
+ * script, see prefetch.ts). `data-ready`
  * says every figure shown is computed from the stored data as it is now, with the objectives.
  */
 export function DashboardView() {
@@ -78,6 +77,7 @@ export function DashboardView() {
       data-testid="dashboard-view"
       data-read-ms={partsFit ? (data.readMs ?? undefined) : undefined}
       data-compute-ms={partsFit ? (data.computeMs ?? undefined) : undefined}
+      data-prefetched={partsFit && data.prefetched ? true : undefined}
       data-ready={ready || undefined}
       aria-busy={!ready}
       data-period-from={period?.from}

@@ -1,10 +1,5 @@
-import {
-  DASHBOARD_TABLES,
-  type DashboardRecords,
-  type DashboardTable,
-  readDashboardTables,
-  watchDashboardTables,
-} from '../../../db/dashboard-read';
+import { DASHBOARD_TABLES, type DashboardRecords, type DashboardTable, readDashboardTables } from '../../../db/dashboard-read';
+import { watchDashboardTables } from '../../../db/dashboard-watch';
 import type { RelanceDatabase } from '../../../db/database';
 import {
   type ContactsPerWeek,
@@ -16,6 +11,7 @@ import {
   type PipelineFigures,
   type RelanceFigures,
 } from '../../../process';
+import { takeDashboardPrefetch } from './prefetch';
 
 /** Every part of the figures, for one period and one day. */
 export type DashboardParts = { pipeline: PipelineFigures; contacts: ContactsPerWeek; relances: RelanceFigures };
@@ -32,6 +28,8 @@ export type DashboardSnapshot = {
   readMs: number | null;
   /** Time spent computing `parts` (ms). */
   computeMs: number | null;
+  /** The read that completed `parts` was the one the page's prefetch script started. */
+  prefetched: boolean;
   error: unknown;
 };
 
@@ -63,6 +61,7 @@ export class DashboardFeed {
   private reading = false;
   private readStarted = 0;
   private readMs: number | null = null;
+  private readPrefetched = false;
   private error: unknown = null;
   private pipeline: Part<PipelineFigures> | null = null;
   private contacts: Part<ContactsPerWeek> | null = null;
@@ -76,6 +75,7 @@ export class DashboardFeed {
     current: false,
     readMs: null,
     computeMs: null,
+    prefetched: false,
     error: null,
   };
 
@@ -142,8 +142,14 @@ export class DashboardFeed {
     for (const table of tables) this.pending.add(table);
     this.reading = true;
     this.readStarted = performance.now();
+    // Taken in the task that watches writes already (resume, then refresh): no write falls between.
+    const prefetched = tables.length === DASHBOARD_TABLES.length ? takeDashboardPrefetch(period, this.today) : null;
+    if (prefetched) this.readStarted = prefetched.startedAt;
+    let fromPrefetch = false;
     try {
-      const reads = await readDashboardTables(this.db, period, tables);
+      const prefetchedReads = prefetched && (await prefetched.reads);
+      fromPrefetch = Boolean(prefetchedReads);
+      const reads = prefetchedReads || (await readDashboardTables(this.db, period, tables));
       const arrivals = tables.map(async (table) => {
         const rows = await reads[table];
         this.pending.delete(table);
@@ -157,10 +163,16 @@ export class DashboardFeed {
       });
       await Promise.all(arrivals);
       this.readMs = round(performance.now() - this.readStarted);
+      this.readPrefetched = fromPrefetch;
       this.error = null;
     } catch (error) {
-      for (const table of tables) this.failed.add(table);
-      this.error = error;
+      if (fromPrefetch) {
+        // The prefetch's own connection gave up (closed for an upgrade…): read again through Dexie.
+        for (const table of tables) this.stale.add(table);
+      } else {
+        for (const table of tables) this.failed.add(table);
+        this.error = error;
+      }
     }
     this.pending.clear();
     this.reading = false;
@@ -206,6 +218,7 @@ export class DashboardFeed {
         current: !this.reading && this.stale.size === 0 && this.error === null,
         readMs: this.readMs,
         computeMs: round(pipeline.ms + contacts.ms + relances.ms),
+        prefetched: this.readPrefetched,
         error: this.error,
       };
     } else {

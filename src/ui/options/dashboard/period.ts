@@ -8,6 +8,9 @@ export type PeriodChoice = { preset: PeriodPreset; from: IsoDate; to: IsoDate };
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
+/** What the dashboard shows first: the month so far. */
+export const initialChoice = (today: IsoDate): PeriodChoice => ({ preset: 'month', from: `${today.slice(0, 8)}01`, to: today });
+
 /** The period a choice means on `today`; null for a custom one that is not a valid range. */
 export function periodOf(choice: PeriodChoice, today: IsoDate): KpiPeriod | null {
   const year = Number(today.slice(0, 4));
