@@ -10,11 +10,20 @@ export function relativeDay(iso: string, today: string, t: Messages): string {
   return days > 0 ? t.inDays(days) : t.daysAgo(-days);
 }
 
+/*
+ * One Intl.DateTimeFormat per language, not one per call: building a formatter (ICU set-up)
+ * costs far more than formatting, and the popup's first screen formats four days per row.
+ */
+const dayFormatters = new Map<Lang, Intl.DateTimeFormat>();
+
 export function formatDay(iso: string, lang: Lang): string {
+  let formatter = dayFormatters.get(lang);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(lang, { weekday: 'short', day: 'numeric', month: 'short' });
+    dayFormatters.set(lang, formatter);
+  }
   const [y, m, d] = iso.split('-').map(Number);
-  return new Intl.DateTimeFormat(lang, { weekday: 'short', day: 'numeric', month: 'short' }).format(
-    new Date(y ?? 1970, (m ?? 1) - 1, d ?? 1),
-  );
+  return formatter.format(new Date(y ?? 1970, (m ?? 1) - 1, d ?? 1));
 }
 
 export function formatDateTime(ms: number, lang: Lang): string {
