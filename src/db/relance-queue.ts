@@ -1,4 +1,5 @@
 import Dexie, { type Collection } from 'dexie';
+import type { Prospect } from '../model/prospect';
 import type { Relance } from '../model/relance';
 import { addDays } from '../process';
 import type { RelanceDatabase } from './database';
@@ -13,13 +14,31 @@ export interface QueueSection {
 export type QueueCount = { count: number; capped: boolean };
 export type QueueCounts = Record<QueueSectionKey, QueueCount>;
 
-/** Rows each section shows first: a screenful, so the popup opens at once whatever is stored. */
+/** Rows relanceQueue reads per section unless told otherwise: a screenful. */
 export const FIRST_PAGE_ROWS = 6;
 /** Rows each section holds once the first screen is up (read right after it, below the fold). */
 export const FULL_PAGE_ROWS = 25;
 export type QueueLimits = Record<QueueSectionKey, number>;
 export const FIRST_PAGE: QueueLimits = { overdue: FIRST_PAGE_ROWS, today: FIRST_PAGE_ROWS, upcoming: FIRST_PAGE_ROWS };
 export const FULL_PAGE: QueueLimits = { overdue: FULL_PAGE_ROWS, today: FULL_PAGE_ROWS, upcoming: FULL_PAGE_ROWS };
+/**
+ * Rows the popup's first screen holds in all (600 px: about six): its first render has these
+ * only, since every row rendered before the first paint delays it.
+ */
+export const FIRST_SCREEN_ROWS = 6;
+
+const KEYS: readonly QueueSectionKey[] = ['overdue', 'today', 'upcoming'];
+
+/** Each section's open relances, oldest due first, by the [status+dueDate] index. */
+function sectionRanges(db: RelanceDatabase, today: string, horizonDays: number): Record<QueueSectionKey, Collection<Relance, string>> {
+  const horizon = addDays(today, horizonDays);
+  const byDue = () => db.relances.where('[status+dueDate]');
+  return {
+    overdue: byDue().between(['open', Dexie.minKey], ['open', today], true, false),
+    today: byDue().equals(['open', today]),
+    upcoming: byDue().between(['open', today], ['open', horizon], false, true),
+  };
+}
 
 /**
  * The popup's rows: capped indexed range reads, so the popup opens as fast with 100k
@@ -40,6 +59,38 @@ export async function relanceQueue(
 }
 
 /**
+ * The popup's first screen: its first `rows` relances, overdue first, then today's, then the
+ * week's, with their prospects. Three capped index reads, then one read of the prospects, each
+ * in its own read-only transaction: one transaction's promise would wait for its commit, one
+ * more round trip to IndexedDB before the first rows. The live page that follows reads in one
+ * transaction; here too a relance whose prospect is gone is skipped.
+ */
+export async function firstScreen(
+  db: RelanceDatabase,
+  today: string,
+  { horizonDays = 7, rows = FIRST_SCREEN_ROWS }: { horizonDays?: number; rows?: number } = {},
+): Promise<QueueSection[]> {
+  const ranges = sectionRanges(db, today, horizonDays);
+  const read = await Promise.all(KEYS.map((key) => ranges[key].limit(rows).toArray()));
+  let left = rows;
+  const relances = read.map((section) => {
+    const kept = section.slice(0, left);
+    left -= kept.length;
+    return kept;
+  });
+  const prospectIds = [...new Set(relances.flat().map((relance) => relance.prospectId))];
+  const prospectById = new Map<string, Prospect>();
+  for (const prospect of await db.prospects.bulkGet(prospectIds)) if (prospect) prospectById.set(prospect.id, prospect);
+  return KEYS.map((key, index) => ({
+    key,
+    rows: (relances[index] ?? []).flatMap((relance) => {
+      const prospect = prospectById.get(relance.prospectId);
+      return prospect ? [{ relance, prospect }] : [];
+    }),
+  }));
+}
+
+/**
  * Counted exactly up to this many per section, then "1,000+": counting an index range walks
  * it (17k overdue entries take a few hundred ms, and hold up the next page that opens on the
  * store), for a figure past which nobody works through the list one by one.
@@ -52,16 +103,11 @@ export async function relanceCounts(
   today: string,
   { horizonDays = 7, cap = COUNT_CAP }: { horizonDays?: number; cap?: number } = {},
 ): Promise<QueueCounts> {
-  const horizon = addDays(today, horizonDays);
-  const byDue = () => db.relances.where('[status+dueDate]');
+  const ranges = sectionRanges(db, today, horizonDays);
   const upToCap = async (collection: Collection<Relance, string>): Promise<QueueCount> => {
     const keys = await collection.limit(cap + 1).primaryKeys();
     return { count: Math.min(keys.length, cap), capped: keys.length > cap };
   };
-  const [overdue, todayCount, upcoming] = await Promise.all([
-    upToCap(byDue().between(['open', Dexie.minKey], ['open', today], true, false)),
-    upToCap(byDue().equals(['open', today])),
-    upToCap(byDue().between(['open', today], ['open', horizon], false, true)),
-  ]);
+  const [overdue, todayCount, upcoming] = await Promise.all([upToCap(ranges.overdue), upToCap(ranges.today), upToCap(ranges.upcoming)]);
   return { overdue, today: todayCount, upcoming };
 }

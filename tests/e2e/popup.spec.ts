@@ -21,10 +21,24 @@ test.afterAll(async () => {
 });
 
 test('lists overdue, today and upcoming relances with counts; the badge agrees and signals overdue', async () => {
-  const popup = await openPopup(extension);
+  const popup = await extension.context.newPage();
+  await popup.setViewportSize({ width: 400, height: 600 });
+  // How many rows the first render that shows any holds.
+  await popup.addInitScript(() => {
+    const observer = new MutationObserver(() => {
+      const rows = document.querySelectorAll('[data-testid="relance-item"]').length;
+      if (rows === 0) return;
+      (globalThis as { __firstRows?: number }).__firstRows = rows;
+      observer.disconnect();
+    });
+    observer.observe(document, { childList: true, subtree: true });
+  });
+  await popup.goto(`chrome-extension://${extension.id}/popup.html`);
   await expect(popup.locator('[data-testid="relance-item"][data-section="overdue"]')).toHaveCount(2);
   await expect(popup.locator('[data-testid="relance-item"][data-section="today"]')).toHaveCount(2);
   await expect(popup.locator('[data-testid="relance-item"][data-section="upcoming"]')).toHaveCount(3);
+  // The first screen (six rows, in section order) comes alone; the rest follows at once.
+  expect(await popup.evaluate(() => (globalThis as { __firstRows?: number }).__firstRows)).toBe(6);
   await expect(popup.getByRole('heading', { name: 'En retard (2)' })).toBeVisible();
   await expect.poll(badge).toBe('4');
   expect(await badgeColour()).toEqual([220, 38, 38, 255]);

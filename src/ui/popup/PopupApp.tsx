@@ -1,11 +1,11 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { PanelRight, Settings } from 'lucide-react';
-import { lazy, Suspense, useEffect, useLayoutEffect, useState } from 'react';
+import { lazy, Suspense, useLayoutEffect, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { browser } from 'wxt/browser';
 import { openSidePanel } from '../../browser/side-panel';
 import { db } from '../../db/instance';
 import {
-  FIRST_PAGE,
   FULL_PAGE,
   type QueueCount,
   type QueueLimits,
@@ -21,6 +21,7 @@ import { buttonClass } from '../components';
 import { formatDay } from '../format';
 import { useI18n } from '../i18n-context';
 import { useCadences } from '../use-settings';
+import { firstPage } from './first-page';
 import { RelanceItem, type SectionKey } from './RelanceItem';
 
 /** Past this many rows the list is virtualised: only what is on screen is rendered. */
@@ -35,47 +36,38 @@ type Entry =
   | { kind: 'more'; section: QueueSectionKey; rows: number };
 
 /**
- * The first page, asked for as the module loads: the database opens and reads while React
- * mounts, instead of after the first render. The live query takes over as soon as it answers.
+ * The first screen: the one read as the popup loaded, while it is for today. `settled` once that
+ * read is over (answered or not) or when there is none for today.
  */
-const firstPage: { today: string; sections?: QueueSection[]; request: Promise<QueueSection[] | undefined> } = {
-  today: todayIso(),
-  request: relanceQueue(db, todayIso()).then(
-    (sections) => {
-      firstPage.sections = sections;
-      return sections;
-    },
-    () => undefined,
-  ),
-};
-
-function useFirstPage(today: string): QueueSection[] | undefined {
+function useFirstPage(today: string): { settled: boolean; sections: QueueSection[] | undefined } {
   const ours = today === firstPage.today;
-  // Usually answered before the database gate lets this page render: then the rows come with it.
-  const [sections, setSections] = useState(ours ? firstPage.sections : undefined);
+  const [state, setState] = useState(() => ({ settled: firstPage.settled, sections: firstPage.sections }));
   useLayoutEffect(() => {
+    if (!ours || state.settled) return;
     let current = true;
-    if (ours && !sections) void firstPage.request.then((loaded) => current && setSections(loaded));
+    void firstPage.request.then((sections) => {
+      // Rendered in this task, not in one queued behind others: the rows are what the popup
+      // was opened for.
+      if (current) flushSync(() => setState({ settled: true, sections }));
+    });
     return () => {
       current = false;
     };
-  }, [ours, sections]);
-  return sections;
+  }, [ours, state.settled]);
+  return ours ? state : { settled: true, sections: undefined };
 }
 
 /** Today's work: overdue, today's and the week's relances, each done or snoozed in one click. */
 export function PopupApp() {
   const { t } = useI18n();
   const today = todayIso();
-  const [limits, setLimits] = useState<QueueLimits>(FIRST_PAGE);
-  const prefetched = useFirstPage(today);
-  const live = useLiveQuery(() => relanceQueue(db, today, { limits }), [today, limits]);
-  const sections = live ?? prefetched;
-  // Once the first screen is up, the rest of the page is read, below the fold.
+  const [limits, setLimits] = useState<QueueLimits>(FULL_PAGE);
+  const first = useFirstPage(today);
+  // The page (below the fold too), live. It starts once the first screen is settled: before,
+  // it would read the same rows again and hold up the first screen's read and render.
+  const live = useLiveQuery(() => (first.settled ? relanceQueue(db, today, { limits }) : undefined), [today, limits, first.settled]);
+  const sections = live ?? first.sections;
   const shown = sections !== undefined;
-  useEffect(() => {
-    if (shown) setLimits((current) => (current === FIRST_PAGE ? FULL_PAGE : current));
-  }, [shown]);
   // Counted once the rows are shown: the first screen never waits for it.
   const counts = useLiveQuery(async () => (shown ? relanceCounts(db, today) : undefined), [today, shown]);
   const cadences = useCadences();
@@ -96,13 +88,16 @@ export function PopupApp() {
     .filter((section) => section.rows.length > 0)
     .flatMap((section): Entry[] => {
       const count = counts?.[section.key];
-      // Until counted (or past the count's cap), a full page may hide more rows.
+      // Until counted (or past the count's cap), a full page may hide more rows. The first
+      // screen alone offers none: the page read right after it brings the rest.
       const more =
-        count === undefined || count.capped
-          ? section.rows.length >= limits[section.key]
-            ? MORE_ROWS
-            : 0
-          : count.count - section.rows.length;
+        live === undefined
+          ? 0
+          : count === undefined || count.capped
+            ? section.rows.length >= limits[section.key]
+              ? MORE_ROWS
+              : 0
+            : count.count - section.rows.length;
       return [
         { kind: 'header', section, count },
         ...section.rows.map((row): Entry => ({ kind: 'row', section: section.key, row })),

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RelanceDatabase } from '../../../src/db/database';
-import { relanceCounts, relanceQueue } from '../../../src/db/relance-queue';
+import { firstScreen, relanceCounts, relanceQueue } from '../../../src/db/relance-queue';
 import { addDays } from '../../../src/process';
 import { deleteFreshDatabases, freshDb } from './fresh-db';
 
@@ -66,5 +66,32 @@ describe('the popup queue', () => {
       today: [TODAY, TODAY],
       upcoming: [addDays(TODAY, 1)],
     });
+  });
+
+  it('reads the first screen: so many rows in all, overdue first, then today, then the week', async () => {
+    const db = await withRelances([-9, -8, 0, 0, 0, 1, 3, 7, 8]);
+    const dues = async (rows: number) =>
+      Object.fromEntries(
+        (await firstScreen(db, TODAY, { rows })).map((section) => [section.key, section.rows.map((row) => row.relance.dueDate)]),
+      );
+    expect(await dues(4)).toEqual({ overdue: [addDays(TODAY, -9), addDays(TODAY, -8)], today: [TODAY, TODAY], upcoming: [] });
+    expect(await dues(1)).toEqual({ overdue: [addDays(TODAY, -9)], today: [], upcoming: [] });
+    expect(await dues(20)).toEqual({
+      overdue: [addDays(TODAY, -9), addDays(TODAY, -8)],
+      today: [TODAY, TODAY, TODAY],
+      upcoming: [addDays(TODAY, 1), addDays(TODAY, 3), addDays(TODAY, 7)],
+    });
+    // The same rows, prospects included, as the page's read.
+    const page = await relanceQueue(db, TODAY);
+    const screen = await firstScreen(db, TODAY, { rows: 6 });
+    expect(screen.flatMap((section) => section.rows)).toEqual(page.flatMap((section) => section.rows).slice(0, 6));
+  });
+
+  it('skips a relance whose prospect is gone', async () => {
+    const db = await withRelances([-2, 0]);
+    const [gone] = await db.relances.orderBy('dueDate').toArray();
+    await db.prospects.delete(gone?.prospectId ?? '');
+    const screen = await firstScreen(db, TODAY, { rows: 6 });
+    expect(screen.map((section) => section.rows.length)).toEqual([0, 1, 0]);
   });
 });
