@@ -285,6 +285,109 @@ export async function timeMatchLookups(options: { prospectCount: number; rounds:
 }
 
 // ---------------------------------------------------------------------------------------
+// The floor under the CSV import's write: raw IndexedDB writing the very records the import
+// wrote (copied out of the app's database after an import), into a throwaway database whose
+// object stores and indexes are copied from the app's, in one readwrite transaction with
+// every request issued at once. No Dexie, no validation, no UI: what IndexedDB alone costs.
+
+/** The stores an import writes (executeImport's transaction), in the order it writes them. */
+const IMPORT_STORES = ['prospects', 'stageEvents'] as const;
+type ImportStore = (typeof IMPORT_STORES)[number];
+
+let importedRecords: Record<ImportStore, unknown[]> | null = null;
+
+function requestResult<T>(request: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+}
+
+/** Keeps in memory what the last import wrote (read untimed), for timeRawImportWrite. */
+export async function keepImportedRecords(): Promise<Record<ImportStore, number>> {
+  const connection = await openRawDatabase();
+  try {
+    const transaction = connection.transaction([...IMPORT_STORES], 'readonly');
+    const [prospects, stageEvents] = await Promise.all(IMPORT_STORES.map((name) => requestResult(transaction.objectStore(name).getAll())));
+    importedRecords = { prospects: prospects ?? [], stageEvents: stageEvents ?? [] };
+  } finally {
+    connection.close();
+  }
+  return { prospects: importedRecords.prospects.length, stageEvents: importedRecords.stageEvents.length };
+}
+
+type StoreShape = {
+  name: string;
+  keyPath: string | string[] | null;
+  autoIncrement: boolean;
+  indexes: { name: string; keyPath: string | string[]; unique: boolean; multiEntry: boolean }[];
+};
+
+/** The object stores and indexes of the app's database, as IndexedDB holds them (schema v3 today). */
+async function importStoreShapes(): Promise<StoreShape[]> {
+  const connection = await openRawDatabase();
+  try {
+    const transaction = connection.transaction([...IMPORT_STORES], 'readonly');
+    return IMPORT_STORES.map((name) => {
+      const store = transaction.objectStore(name);
+      return {
+        name,
+        keyPath: store.keyPath,
+        autoIncrement: store.autoIncrement,
+        indexes: [...store.indexNames].map((indexName) => {
+          const index = store.index(indexName);
+          return { name: index.name, keyPath: index.keyPath, unique: index.unique, multiEntry: index.multiEntry };
+        }),
+      };
+    });
+  } finally {
+    connection.close();
+  }
+}
+
+/**
+ * Writes the kept records (prospects, and their stage events unless `withStageEvents` is
+ * false) into a new database shaped like the app's; timed from the transaction's creation to
+ * its `complete` event. The database is deleted afterwards.
+ */
+export async function timeRawImportWrite(options: { withStageEvents: boolean }): Promise<{ ms: number; records: number }> {
+  const kept = importedRecords;
+  if (!kept) throw new Error('No imported records kept: call keepImportedRecords after an import');
+  const shapes = await importStoreShapes();
+  const name = `relance-bench-raw-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+  const opening = indexedDB.open(name, 1);
+  opening.onupgradeneeded = () => {
+    for (const shape of shapes) {
+      const store = opening.result.createObjectStore(shape.name, { keyPath: shape.keyPath, autoIncrement: shape.autoIncrement });
+      for (const index of shape.indexes)
+        store.createIndex(index.name, index.keyPath, { unique: index.unique, multiEntry: index.multiEntry });
+    }
+  };
+  const connection = await requestResult(opening);
+  const stores: ImportStore[] = options.withStageEvents ? [...IMPORT_STORES] : ['prospects'];
+  let records = 0;
+  let ms: number;
+  try {
+    const started = performance.now();
+    await new Promise<void>((resolve, reject) => {
+      const transaction = connection.transaction([...IMPORT_STORES], 'readwrite');
+      transaction.oncomplete = () => resolve();
+      transaction.onabort = () => reject(transaction.error ?? new Error('raw write aborted'));
+      for (const storeName of stores) {
+        const store = transaction.objectStore(storeName);
+        for (const record of kept[storeName]) store.add(record);
+        records += kept[storeName].length;
+      }
+    });
+    ms = performance.now() - started;
+  } finally {
+    connection.close();
+    await requestResult(indexedDB.deleteDatabase(name));
+  }
+  return { ms, records };
+}
+
+// ---------------------------------------------------------------------------------------
 // Backup and restore by function (when the options page has no backup UI).
 
 let lastBackup: Blob | null = null;
@@ -415,6 +518,8 @@ export type BenchPageApi = {
   countRows: typeof countRows;
   timeQueueProbe: typeof timeQueueProbe;
   timeMatchLookups: typeof timeMatchLookups;
+  keepImportedRecords: typeof keepImportedRecords;
+  timeRawImportWrite: typeof timeRawImportWrite;
   timeCreateBackup: typeof timeCreateBackup;
   timeRestoreBackup: typeof timeRestoreBackup;
   armAppearance: typeof armAppearance;
@@ -435,6 +540,8 @@ const api: BenchPageApi = {
   countRows,
   timeQueueProbe,
   timeMatchLookups,
+  keepImportedRecords,
+  timeRawImportWrite,
   timeCreateBackup,
   timeRestoreBackup,
   armAppearance,

@@ -36,11 +36,18 @@ export type Path = 'ui' | 'functions';
 
 export type LookupFigures = { oursMs: number; rawMs: number; ratio: number; lookupsPerSide: number; perRoundRatio: Sampled };
 export type BackupFigures = { path: Path; backupMs: Sampled; restoreMs: Sampled; restorePreviewMs?: Sampled; backupBytes: number };
+/**
+ * The floor under the import's write: raw IndexedDB writing the records the import wrote, in
+ * the same session, after each import run (in-page.ts, timeRawImportWrite); and with the
+ * prospects alone, what the entry stage events cost.
+ */
+export type RawImportWriteFigures = { ms: Sampled; prospectsOnlyMs: Sampled; prospects: number; stageEvents: number };
 /** Through the UI, the import's three machine steps (reading the file, checking rows, writing) are also kept apart. */
 export type ImportFigures = {
   path: Path;
   ms: Sampled;
   steps?: { readMs: Sampled; checkMs: Sampled; writeMs: Sampled };
+  rawWrite: RawImportWriteFigures;
   rows: number;
   ok: number;
   duplicates?: number;
@@ -333,10 +340,39 @@ function importSteps(runs: ImportRun[]): ImportFigures['steps'] {
   return { readMs: step('readMs'), checkMs: step('checkMs'), writeMs: step('writeMs') };
 }
 
+type RawWriteRun = { ms: number; prospectsOnlyMs: number; prospects: number; stageEvents: number };
+
+/** After an import run: its records, written again by raw IndexedDB, with and without the stage events (alternating which goes first). */
+async function rawWriteAfterImport(workbench: Page, run: number): Promise<RawWriteRun> {
+  const kept = await inPage(workbench, 'keepImportedRecords');
+  const time = async (withStageEvents: boolean) => (await inPage(workbench, 'timeRawImportWrite', { withStageEvents })).ms;
+  let ms: number;
+  let prospectsOnlyMs: number;
+  if (run % 2 === 0) {
+    ms = await time(true);
+    prospectsOnlyMs = await time(false);
+  } else {
+    prospectsOnlyMs = await time(false);
+    ms = await time(true);
+  }
+  return { ms, prospectsOnlyMs, ...kept };
+}
+
+function rawWriteFigures(raws: readonly RawWriteRun[]): RawImportWriteFigures {
+  const last = raws.at(-1);
+  return {
+    ms: sampled(raws.map((raw) => raw.ms)),
+    prospectsOnlyMs: sampled(raws.map((raw) => raw.prospectsOnlyMs)),
+    prospects: last?.prospects ?? 0,
+    stageEvents: last?.stageEvents ?? 0,
+  };
+}
+
 async function measureCsvImport(session: Session, workbench: Page): Promise<ImportFigures> {
   const { scale } = session;
   const csv = frenchProspectCsv(scale.csvRows);
   const runs: ImportRun[] = [];
+  const raws: RawWriteRun[] = [];
   let path: Path;
   if (await hasView(session, 'data', 'import-file')) {
     path = 'ui';
@@ -347,8 +383,10 @@ async function measureCsvImport(session: Session, workbench: Page): Promise<Impo
         await inPage(workbench, 'clearData');
         runs.push(await importOnceThroughUi(session, page, csv.text));
         const steps = runs.at(-1)?.steps;
+        const raw = await rawWriteAfterImport(workbench, run);
+        raws.push(raw);
         session.log(
-          `  CSV import run ${run + 1}: ${runs.at(-1)?.ms.toFixed(0)} ms (read ${steps?.readMs.toFixed(0)}, check ${steps?.checkMs.toFixed(0)}, write ${steps?.writeMs.toFixed(0)})`,
+          `  CSV import run ${run + 1}: ${runs.at(-1)?.ms.toFixed(0)} ms (read ${steps?.readMs.toFixed(0)}, check ${steps?.checkMs.toFixed(0)}, write ${steps?.writeMs.toFixed(0)}); raw IndexedDB write of the same records ${raw.ms.toFixed(0)} ms, prospects only ${raw.prospectsOnlyMs.toFixed(0)} ms`,
         );
       }
     } finally {
@@ -361,6 +399,7 @@ async function measureCsvImport(session: Session, workbench: Page): Promise<Impo
       await inPage(workbench, 'clearData');
       const result = await inAppFallback(workbench, 'importCsvThroughFunctions', csv.text);
       runs.push({ ms: result.ms, ok: result.ok, created: result.created });
+      raws.push(await rawWriteAfterImport(workbench, run));
     }
   }
   const last = runs.at(-1);
@@ -372,6 +411,7 @@ async function measureCsvImport(session: Session, workbench: Page): Promise<Impo
     path,
     ms: sampled(runs.map((run) => run.ms)),
     ...(path === 'ui' ? { steps: importSteps(runs) } : {}),
+    rawWrite: rawWriteFigures(raws),
     rows: csv.rows,
     ok: last.ok,
     created: last.created,
