@@ -109,12 +109,14 @@ async function main(): Promise<void> {
         unit: 'ms',
         target: { max: 150, label: '150 ms' },
       },
+      { figure: '  page parsed (before any of its scripts)', value: store.popupFirstRender?.parsedMs.median ?? Number.NaN, unit: 'ms' },
       {
         figure: 'sidePanelFirstRenderMs',
         value: store.sidePanelFirstRender?.ms.median ?? Number.NaN,
         unit: 'ms',
         target: { max: 200, label: '200 ms' },
       },
+      { figure: '  page parsed (before any of its scripts)', value: store.sidePanelFirstRender?.parsedMs.median ?? Number.NaN, unit: 'ms' },
       {
         figure: `csvImport10kMs (${store.csvImport?.path ?? 'not run'})`,
         value: store.csvImport?.ms.median ?? Number.NaN,

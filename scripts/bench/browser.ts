@@ -116,8 +116,12 @@ export async function serve(context: BrowserContext, pattern: RegExp, html: (url
   );
 }
 
-/** When the page's shell (the first element React renders) and the figure's own element first appeared, ms since navigation start. */
-export type FirstRender = { shellMs: number; targetMs: number; attributes: Record<string, string | null> };
+/**
+ * When the page's shell (the first element React renders) and the figure's own element first
+ * appeared, ms since navigation start; and when the browser had parsed the page's HTML
+ * (domInteractive), the moment before which none of the page's own scripts can have run.
+ */
+export type FirstRender = { parsedMs: number; shellMs: number; targetMs: number; attributes: Record<string, string | null> };
 
 /**
  * Opens `url` in a fresh tab whose bench library, loaded before the page's own scripts,
@@ -153,7 +157,10 @@ export async function timeFirstAppearance(
     if (readAttributes) {
       for (const name of readAttributes.names) attributes[name] = await page.locator(readAttributes.selector).first().getAttribute(name);
     }
-    return { shellMs: seen.shell ?? Number.NaN, targetMs: seen.target, attributes };
+    const parsedMs = await page.evaluate(
+      () => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.domInteractive ?? Number.NaN,
+    );
+    return { parsedMs, shellMs: seen.shell ?? Number.NaN, targetMs: seen.target, attributes };
   } finally {
     await page.close();
   }
