@@ -97,6 +97,12 @@ async function main(): Promise<void> {
         target: { max: 1.02, label: '1.02' },
       },
       { figure: '  against a browser without the extension', value: overhead?.separateBrowser.ratio ?? Number.NaN, unit: '×' },
+      // The same fixed workload with no extension at all: how fast the machine was during this run, to compare runs by.
+      {
+        figure: '  the page alone (machine speed)',
+        value: overhead?.separateBrowser.withoutExtensionMs.median ?? Number.NaN,
+        unit: 'ms',
+      },
       { figure: 'spaToPanelMs', value: spa?.medianMs ?? Number.NaN, unit: 'ms', target: { max: 100, label: '100 ms' } },
       { figure: '  spaToPanelMs LinkedIn', value: spa?.linkedin.median ?? Number.NaN, unit: 'ms', target: { max: 100, label: '100 ms' } },
       { figure: '  spaToPanelMs Gmail', value: spa?.gmail.median ?? Number.NaN, unit: 'ms', target: { max: 100, label: '100 ms' } },
