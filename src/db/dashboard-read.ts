@@ -69,6 +69,33 @@ function countContacts(interactions: IDBObjectStore, period: KpiPeriod): Promise
   );
 }
 
+/** Records per request when a whole table is read (see readWholeStore). */
+const WHOLE_STORE_PAGE = 2_500;
+
+/**
+ * Every record of a store keyed by `id`, in pages of WHOLE_STORE_PAGE by primary key, each page
+ * mapped to `toRow` as it arrives. One getAll of 10k prospects occupies the browser's database
+ * for a long stretch, during which the page's own requests (opening the database, reading the
+ * settings its first paint waits for) queue behind it; between pages they get served.
+ */
+function readWholeStore<T extends { id: string }, R>(store: IDBObjectStore, toRow: (record: T) => R): Promise<R[]> {
+  return new Promise((resolve, reject) => {
+    const rows: R[] = [];
+    const readAfter = (lastId: string | null) => {
+      const request = store.getAll(lastId === null ? null : IDBKeyRange.lowerBound(lastId, true), WHOLE_STORE_PAGE);
+      request.onsuccess = () => {
+        const page = request.result as T[];
+        for (const record of page) rows.push(toRow(record));
+        const last = page.at(-1);
+        if (page.length < WHOLE_STORE_PAGE || !last) resolve(rows);
+        else readAfter(last.id);
+      };
+      request.onerror = () => reject(request.error);
+    };
+    readAfter(null);
+  });
+}
+
 export type DashboardReads = { [K in DashboardTable]?: Promise<DashboardRecords[K]> };
 
 /**
@@ -108,12 +135,9 @@ export function readDashboardStores(
   aborted.catch(() => {});
   const settle = <T>(read: Promise<T>) => Promise.race([read, aborted]);
   const reads: DashboardReads = {};
-  // Requested largest first: the database reads the next table while this page decodes the previous one.
-  if (tables.includes('prospects'))
-    reads.prospects = settle(result<Prospect[]>(store('prospects').getAll()).then((rows) => rows.map(toKpiProspect)));
-  if (tables.includes('stageEvents')) {
-    reads.stageEvents = settle(result<StageEvent[]>(store('stageEvents').getAll()).then((rows) => rows.map(toKpiStageEvent)));
-  }
+  // Requested largest first: the database reads the next page while this page decodes the previous one.
+  if (tables.includes('prospects')) reads.prospects = settle(readWholeStore(store('prospects'), toKpiProspect));
+  if (tables.includes('stageEvents')) reads.stageEvents = settle(readWholeStore(store('stageEvents'), toKpiStageEvent));
   if (tables.includes('interactions')) reads.interactions = settle(countContacts(store('interactions'), period));
   if (tables.includes('relances')) {
     reads.relances = settle(result<KpiRelance[]>(store('relances').index('dueDate').getAll(IDBKeyRange.bound(period.from, period.to))));

@@ -55,6 +55,30 @@ describe('readDashboardTables', () => {
     expect(stageEvents.every((event) => Object.keys(event).sort().join() === 'date,from,prospectId,to')).toBe(true);
   });
 
+  // Whole tables are read in pages of 2,500 (so the page's own requests are served between them).
+  it('reads every record of a table spanning several pages once, on a page boundary and past it', async () => {
+    const db = freshDb();
+    const today = todayIso();
+    await seedDemoData(db, today);
+    const [prospect] = await db.prospects.toArray();
+    const [event] = await db.stageEvents.toArray();
+    if (!prospect || !event) throw new Error('no demo data');
+    const { linkedinUrl: _unique, ...copyable } = prospect;
+    const fillTo = async (total: number) => {
+      const missing = total - (await db.prospects.count());
+      await db.prospects.bulkAdd(Array.from({ length: missing }, () => ({ ...copyable, id: crypto.randomUUID() })));
+      await db.stageEvents.bulkAdd(Array.from({ length: missing }, () => ({ ...event, id: crypto.randomUUID() })));
+    };
+    const period = { from: today, to: today };
+    for (const total of [5_000, 5_001]) {
+      await fillTo(total);
+      const reads = await readDashboardTables(db, period, ['prospects', 'stageEvents']);
+      const [prospects, stageEvents] = await Promise.all([reads.prospects, reads.stageEvents]);
+      expect(prospects?.map((row) => row.id).sort()).toEqual((await db.prospects.toCollection().primaryKeys()).sort());
+      expect(stageEvents).toHaveLength(await db.stageEvents.count());
+    }
+  });
+
   it("reads relances of the period only, and the period's contacts as counts per channel and week", async () => {
     const db = freshDb();
     const today = todayIso();
