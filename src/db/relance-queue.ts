@@ -1,9 +1,7 @@
-import Dexie, { type Collection } from 'dexie';
-import type { Prospect } from '../model/prospect';
+import type { Collection } from 'dexie';
 import type { Relance } from '../model/relance';
-import { addDays } from '../process';
 import type { RelanceDatabase } from './database';
-import { dueRelances, type RelanceRow } from './repository';
+import { dueRanges, dueRelances, type RelanceRow, withProspects } from './repository';
 
 export type QueueSectionKey = 'overdue' | 'today' | 'upcoming';
 export interface QueueSection {
@@ -29,17 +27,6 @@ export const FIRST_SCREEN_ROWS = 6;
 
 const KEYS: readonly QueueSectionKey[] = ['overdue', 'today', 'upcoming'];
 
-/** Each section's open relances, oldest due first, by the [status+dueDate] index. */
-function sectionRanges(db: RelanceDatabase, today: string, horizonDays: number): Record<QueueSectionKey, Collection<Relance, string>> {
-  const horizon = addDays(today, horizonDays);
-  const byDue = () => db.relances.where('[status+dueDate]');
-  return {
-    overdue: byDue().between(['open', Dexie.minKey], ['open', today], true, false),
-    today: byDue().equals(['open', today]),
-    upcoming: byDue().between(['open', today], ['open', horizon], false, true),
-  };
-}
-
 /**
  * The popup's rows: capped indexed range reads, so the popup opens as fast with 100k
  * relances stored as with ten (the counts come separately: counting a huge overdue range
@@ -51,11 +38,7 @@ export async function relanceQueue(
   { horizonDays = 7, limits = FIRST_PAGE }: { horizonDays?: number; limits?: QueueLimits } = {},
 ): Promise<QueueSection[]> {
   const due = await dueRelances(db, today, horizonDays, { limits });
-  return [
-    { key: 'overdue', rows: due.overdue },
-    { key: 'today', rows: due.today },
-    { key: 'upcoming', rows: due.upcoming },
-  ];
+  return KEYS.map((key) => ({ key, rows: due[key] }));
 }
 
 /**
@@ -70,7 +53,7 @@ export async function firstScreen(
   today: string,
   { horizonDays = 7, rows = FIRST_SCREEN_ROWS }: { horizonDays?: number; rows?: number } = {},
 ): Promise<QueueSection[]> {
-  const ranges = sectionRanges(db, today, horizonDays);
+  const ranges = dueRanges(db, today, horizonDays);
   const read = await Promise.all(KEYS.map((key) => ranges[key].limit(rows).toArray()));
   let left = rows;
   const relances = read.map((section) => {
@@ -78,16 +61,8 @@ export async function firstScreen(
     left -= kept.length;
     return kept;
   });
-  const prospectIds = [...new Set(relances.flat().map((relance) => relance.prospectId))];
-  const prospectById = new Map<string, Prospect>();
-  for (const prospect of await db.prospects.bulkGet(prospectIds)) if (prospect) prospectById.set(prospect.id, prospect);
-  return KEYS.map((key, index) => ({
-    key,
-    rows: (relances[index] ?? []).flatMap((relance) => {
-      const prospect = prospectById.get(relance.prospectId);
-      return prospect ? [{ relance, prospect }] : [];
-    }),
-  }));
+  const sections = await withProspects(db, relances);
+  return KEYS.map((key, index) => ({ key, rows: sections[index] ?? [] }));
 }
 
 /**
@@ -103,7 +78,7 @@ export async function relanceCounts(
   today: string,
   { horizonDays = 7, cap = COUNT_CAP }: { horizonDays?: number; cap?: number } = {},
 ): Promise<QueueCounts> {
-  const ranges = sectionRanges(db, today, horizonDays);
+  const ranges = dueRanges(db, today, horizonDays);
   const upToCap = async (collection: Collection<Relance, string>): Promise<QueueCount> => {
     const keys = await collection.limit(cap + 1).primaryKeys();
     return { count: Math.min(keys.length, cap), capped: keys.length > cap };

@@ -1,4 +1,4 @@
-import Dexie from 'dexie';
+import Dexie, { type Collection } from 'dexie';
 import { emailKey, emailKeysOf, type IdentityKeys, identityKeys, namePartOfKey } from '../matching/keys';
 import { canonicalLinkedinUrl, linkedinSlugFromUrl } from '../matching/linkedin-url';
 import { type Channel, type Qualification, STAGES, type Stage } from '../model/enums';
@@ -602,11 +602,38 @@ export type RelanceRow = { relance: Relance; prospect: Prospect };
 
 export type DueRelances = { overdue: RelanceRow[]; today: RelanceRow[]; upcoming: RelanceRow[] };
 
+/** Each section's open relances, oldest due first: three bounded ranges on `[status+dueDate]`. */
+export function dueRanges(db: RelanceDatabase, todayIso: string, horizonDays = 7): Record<keyof DueRelances, Collection<Relance, string>> {
+  const horizonIso = addDays(todayIso, horizonDays);
+  const byDue = () => db.relances.where('[status+dueDate]');
+  return {
+    overdue: byDue().between(['open', Dexie.minKey], ['open', todayIso], true, false),
+    today: byDue().equals(['open', todayIso]),
+    upcoming: byDue().between(['open', todayIso], ['open', horizonIso], false, true),
+  };
+}
+
+/**
+ * Each list of relances with its prospects, read at once. A relance whose prospect is gone
+ * (erased elsewhere mid-way) is skipped, not shown blank.
+ */
+export async function withProspects(db: RelanceDatabase, lists: readonly Relance[][]): Promise<RelanceRow[][]> {
+  const prospectIds = [...new Set(lists.flat().map((relance) => relance.prospectId))];
+  const prospectById = new Map<string, Prospect>();
+  for (const prospect of await db.prospects.bulkGet(prospectIds)) if (prospect) prospectById.set(prospect.id, prospect);
+  return lists.map((relances) =>
+    relances.flatMap((relance) => {
+      const prospect = prospectById.get(relance.prospectId);
+      return prospect ? [{ relance, prospect }] : [];
+    }),
+  );
+}
+
 /**
  * Open relances that are overdue, due today, and due within `horizonDays` after today, each
- * section sorted by due date. Three bounded ranges on `[status+dueDate]`: done, cancelled
- * and far-future relances are never read. `limitPerSection` caps each section (the oldest
- * overdue ones first) for lists that cannot show thousands of rows anyway.
+ * section sorted by due date (dueRanges): done, cancelled and far-future relances are never
+ * read. `limitPerSection` caps each section (the oldest overdue ones first) for lists that
+ * cannot show thousands of rows anyway.
  */
 export async function dueRelances(
   db: RelanceDatabase,
@@ -614,31 +641,17 @@ export async function dueRelances(
   horizonDays = 7,
   { limitPerSection, limits = {} }: { limitPerSection?: number; limits?: Partial<Record<keyof DueRelances, number>> } = {},
 ): Promise<DueRelances> {
-  const horizonIso = addDays(todayIso, horizonDays);
-  const byDue = () => db.relances.where('[status+dueDate]');
-  const capped = <T extends { limit(n: number): T }>(collection: T, section: keyof DueRelances) => {
+  const ranges = dueRanges(db, todayIso, horizonDays);
+  const read = (section: keyof DueRelances) => {
     const limit = limits[section] ?? limitPerSection;
-    return limit === undefined ? collection : collection.limit(limit);
+    return (limit === undefined ? ranges[section] : ranges[section].limit(limit)).toArray();
   };
-
   return db.transaction('r', [db.relances, db.prospects], async () => {
-    const [overdue, today, upcoming] = await Promise.all([
-      capped(byDue().between(['open', Dexie.minKey], ['open', todayIso], true, false), 'overdue').toArray(),
-      capped(byDue().equals(['open', todayIso]), 'today').toArray(),
-      capped(byDue().between(['open', todayIso], ['open', horizonIso], false, true), 'upcoming').toArray(),
-    ]);
-    const prospectIds = [...new Set([...overdue, ...today, ...upcoming].map((relance) => relance.prospectId))];
-    const prospects = await db.prospects.bulkGet(prospectIds);
-    const prospectById = new Map<string, Prospect>();
-    for (const prospect of prospects) if (prospect) prospectById.set(prospect.id, prospect);
-
-    // A relance whose prospect is gone (erased elsewhere mid-way) is skipped, not shown blank.
-    const rows = (relances: Relance[]): RelanceRow[] =>
-      relances.flatMap((relance) => {
-        const prospect = prospectById.get(relance.prospectId);
-        return prospect ? [{ relance, prospect }] : [];
-      });
-    return { overdue: rows(overdue), today: rows(today), upcoming: rows(upcoming) };
+    const [overdue = [], today = [], upcoming = []] = await withProspects(
+      db,
+      await Promise.all([read('overdue'), read('today'), read('upcoming')]),
+    );
+    return { overdue, today, upcoming };
   });
 }
 
