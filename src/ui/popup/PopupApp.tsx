@@ -57,6 +57,13 @@ function useFirstPage(today: string): { settled: boolean; sections: QueueSection
   return ours ? state : { settled: true, sections: undefined };
 }
 
+/** How many more rows a section of the live page may hold than it shows. */
+function hiddenRows(shown: number, limit: number, count: QueueCount | undefined): number {
+  // Until counted (or past the count's cap), a full page may hide more rows.
+  if (count === undefined || count.capped) return shown >= limit ? MORE_ROWS : 0;
+  return count.count - shown;
+}
+
 /** Today's work: overdue, today's and the week's relances, each done or snoozed in one click. */
 export function PopupApp() {
   const { t } = useI18n();
@@ -88,16 +95,8 @@ export function PopupApp() {
     .filter((section) => section.rows.length > 0)
     .flatMap((section): Entry[] => {
       const count = counts?.[section.key];
-      // Until counted (or past the count's cap), a full page may hide more rows. The first
-      // screen alone offers none: the page read right after it brings the rest.
-      const more =
-        live === undefined
-          ? 0
-          : count === undefined || count.capped
-            ? section.rows.length >= limits[section.key]
-              ? MORE_ROWS
-              : 0
-            : count.count - section.rows.length;
+      // The first screen alone offers no more: the page read right after it brings the rest.
+      const more = live === undefined ? 0 : hiddenRows(section.rows.length, limits[section.key], count);
       return [
         { kind: 'header', section, count },
         ...section.rows.map((row): Entry => ({ kind: 'row', section: section.key, row })),
