@@ -125,6 +125,8 @@ test('using the panel, the popup and every options section makes no request of i
   // Every options section, through its menu link (the dashboard among them when it exists).
   const options = await track(await extension.context.newPage());
   await options.goto(`chrome-extension://${extension.id}/options.html`);
+  // The menu renders once the database is open: read it only then (evaluateAll does not wait).
+  await expect(options.locator('nav a[href^="#/"]').first()).toBeVisible();
   const links = await options.locator('nav a[href^="#/"]').evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href') ?? ''));
   expect(links.length).toBeGreaterThan(0);
   for (const href of links) {
