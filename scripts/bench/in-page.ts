@@ -179,24 +179,24 @@ function* stageTrail(prospectCount: number, now: number): Iterable<StageEvent> {
   }
 }
 
+/** An IndexedDB request's result, as a promise. */
+function requestResult<T>(request: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+}
+
 /**
  * What a page opening on the store does first: a new connection, then the popup's first read
  * (25 open relances by due date). Its time tells whether the store is at rest.
  */
 export async function timeQueueProbe(): Promise<number> {
   const started = performance.now();
-  const connection = await new Promise<IDBDatabase>((resolve, reject) => {
-    const request = indexedDB.open(hooks().db.name);
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-  });
+  const connection = await requestResult(indexedDB.open(hooks().db.name));
   try {
-    await new Promise<void>((resolve, reject) => {
-      const index = connection.transaction('relances', 'readonly').objectStore('relances').index('[status+dueDate]');
-      const request = index.getAll(IDBKeyRange.bound(['open', ''], ['open', '\uffff']), 25);
-      request.onsuccess = () => resolve();
-      request.onerror = () => reject(request.error);
-    });
+    const index = connection.transaction('relances', 'readonly').objectStore('relances').index('[status+dueDate]');
+    await requestResult(index.getAll(IDBKeyRange.bound(['open', ''], ['open', '\uffff']), 25));
   } finally {
     connection.close();
   }
@@ -225,19 +225,11 @@ export type LookupRounds = {
 };
 
 function openRawDatabase(): Promise<IDBDatabase> {
-  return new Promise((resolve, reject) => {
-    const request = indexedDB.open('relance');
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-  });
+  return requestResult(indexedDB.open('relance'));
 }
 
 function rawGetByLinkedinUrl(connection: IDBDatabase, url: string): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    const request = connection.transaction('prospects', 'readonly').objectStore('prospects').index('linkedinUrl').get(url);
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-  });
+  return requestResult(connection.transaction('prospects', 'readonly').objectStore('prospects').index('linkedinUrl').get(url));
 }
 
 /**
@@ -295,13 +287,6 @@ const IMPORT_STORES = ['prospects', 'stageEvents'] as const;
 type ImportStore = (typeof IMPORT_STORES)[number];
 
 let importedRecords: Record<ImportStore, unknown[]> | null = null;
-
-function requestResult<T>(request: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-  });
-}
 
 /** Keeps in memory what the last import wrote (read untimed), for timeRawImportWrite. */
 export async function keepImportedRecords(): Promise<Record<ImportStore, number>> {
