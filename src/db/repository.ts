@@ -9,7 +9,7 @@ import { ENRICHABLE_FIELDS, type Outcome, type Prospect, withDerivedKeys } from 
 import type { Relance } from '../model/relance';
 import { migrateSettings, SETTINGS_SCHEMA_VERSION, type Settings } from '../model/settings';
 import type { StageEvent } from '../model/stage-event';
-import { addDays, checklistKey } from '../process';
+import { addDays, checklistKey, todayIso } from '../process';
 import { type RelanceDatabase, stageEventsOf, storedForm } from './database';
 import { RecordNotFoundError, ValidationError } from './errors';
 import { rejectedFor } from './identity';
@@ -576,8 +576,15 @@ export function completeRelance(db: RelanceDatabase, relanceId: string): Promise
   );
 }
 
-export function snoozeRelance(db: RelanceDatabase, relanceId: string, newDueDate: string): Promise<Relance> {
-  return changeRelance(db, relanceId, (relance) => ({ ...relance, dueDate: newDueDate }));
+/**
+ * Moves it to `newDueDate`. Moving one already overdue keeps the day it was missed (the first
+ * one, if moved again), so putting it off never turns a late relance into one done on time.
+ */
+export function snoozeRelance(db: RelanceDatabase, relanceId: string, newDueDate: string, today: string = todayIso()): Promise<Relance> {
+  return changeRelance(db, relanceId, (relance) => {
+    const missed = relance.status === 'open' && relance.dueDate < today ? (relance.missedDueDate ?? relance.dueDate) : relance.missedDueDate;
+    return missed === undefined ? { ...relance, dueDate: newDueDate } : { ...relance, dueDate: newDueDate, missedDueDate: missed };
+  });
 }
 
 export function cancelRelance(db: RelanceDatabase, relanceId: string): Promise<Relance> {

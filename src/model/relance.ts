@@ -13,6 +13,11 @@ export const relanceSchema = z.object({
   note: optionalText(1000),
   status: z.enum(RELANCE_STATUSES, { error: `Unknown status (expected one of ${RELANCE_STATUSES.join(', ')})` }),
   doneAt: z.optional(epochMsSchema),
+  /**
+   * The day it was due when it was moved to a later day after that day had passed: it was
+   * missed then, so doing it later counts late (the dashboard's on-time rate), not on time.
+   */
+  missedDueDate: z.optional(isoDateSchema),
   createdAt: epochMsSchema,
 });
 

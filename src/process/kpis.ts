@@ -37,7 +37,7 @@ export type KpiObjectives = {
 export type KpiProspect = Pick<Prospect, 'id' | 'stage' | 'createdAt' | 'outcome'>;
 export type KpiStageEvent = Pick<StageEvent, 'prospectId' | 'from' | 'to' | 'date'>;
 export type KpiInteraction = Pick<Interaction, 'channel' | 'date'>;
-export type KpiRelance = Pick<Relance, 'dueDate' | 'status' | 'doneAt'>;
+export type KpiRelance = Pick<Relance, 'dueDate' | 'status' | 'doneAt' | 'missedDueDate'>;
 
 export type KpiInput = {
   prospects: readonly KpiProspect[];
@@ -89,9 +89,9 @@ export type ContactsPerWeek = {
 
 /** Relances due within the period, judged against their due day. */
 export type RelanceFigures = {
-  /** Done on or before their due day. */
+  /** Done on or before their due day, never put off after it had passed. */
   onTime: number;
-  /** Done after their due day. */
+  /** Done after their due day, or put off after it had passed (`missedDueDate`). */
   late: number;
   /** Still open and due before `today`. */
   overdueOpen: number;
@@ -384,8 +384,10 @@ function computeRelances(relances: readonly KpiRelance[], dayOf: LocalDayOf, per
     // 'YYYY-MM-DD' strings sort as the days they name.
     if (relance.dueDate < period.from || relance.dueDate > period.to) continue;
     if (relance.status === 'done') {
+      // Put off after its day had passed: late, whenever it was done.
+      if (relance.missedDueDate !== undefined) late += 1;
       // Imported records may lack the completion time; nothing proves them late.
-      if (relance.doneAt === undefined || dayOf(relance.doneAt) <= isoDayNumber(relance.dueDate)) onTime += 1;
+      else if (relance.doneAt === undefined || dayOf(relance.doneAt) <= isoDayNumber(relance.dueDate)) onTime += 1;
       else late += 1;
     } else if (relance.status === 'open') {
       if (relance.dueDate < today) overdueOpen += 1;

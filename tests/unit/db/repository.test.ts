@@ -336,6 +336,19 @@ describe('relances', () => {
     expect(await countDueRelances(db, TODAY)).toEqual({ due: 3, overdue: 2 });
   });
 
+  it('keeps the day an overdue relance was missed when it is put off, the first one if put off again', async () => {
+    const db = freshDb();
+    const { relances } = await withRelances(db);
+    const once = await snoozeRelance(db, relances.overdue.id, '2026-03-12', TODAY);
+    expect(once).toMatchObject({ dueDate: '2026-03-12', missedDueDate: '2026-03-09' });
+    // Overdue again on the 13th, put off again: still missed on the 9th.
+    const twice = await snoozeRelance(db, relances.overdue.id, '2026-03-16', '2026-03-13');
+    expect(twice).toMatchObject({ dueDate: '2026-03-16', missedDueDate: '2026-03-09' });
+    // Moved before its day: nothing was missed.
+    expect((await snoozeRelance(db, relances.tomorrow.id, '2026-03-13', TODAY)).missedDueDate).toBeUndefined();
+    expect((await db.relances.get(relances.overdue.id))?.missedDueDate).toBe('2026-03-09');
+  });
+
   it('completes, snoozes and cancels; the next open one is the earliest', async () => {
     const db = freshDb();
     const { jeanne, relances } = await withRelances(db);
@@ -349,9 +362,11 @@ describe('relances', () => {
     await cancelRelance(db, relances.cancelled.id);
     expect((await nextOpenRelance(db, jeanne.id))?.id).toBe(relances.today.id);
 
-    const snoozed = await snoozeRelance(db, relances.today.id, '2026-03-20');
+    const snoozed = await snoozeRelance(db, relances.today.id, '2026-03-20', TODAY);
     expect(snoozed).toMatchObject({ status: 'open', dueDate: '2026-03-20' });
     expect((await nextOpenRelance(db, jeanne.id))?.id).toBe(relances.horizon.id);
+
+    expect(snoozed.missedDueDate).toBeUndefined();
 
     await expect(snoozeRelance(db, relances.today.id, '2026-02-30')).rejects.toThrow(
       'Invalid relance: dueDate: Not a valid date (YYYY-MM-DD expected)',

@@ -268,6 +268,22 @@ describe('computeKpis edge cases', () => {
     });
   });
 
+  it('counts a relance put off after its day had passed as late, done or not yet', () => {
+    const putOff = (dueDate: string, status: Relance['status'], doneAt?: number): Relance => ({
+      ...relance(dueDate, status, doneAt),
+      missedDueDate: '2026-02-02',
+    });
+    // Done the day it was moved to (on time by that day), still open and moved to a later day.
+    const relances = [putOff('2026-02-11', 'done', localMs('2026-02-11') + 3_600_000), putOff('2026-02-20', 'open')];
+    expect(computeKpis({ ...empty, relances, today: '2026-02-15' }).relances).toEqual({
+      onTime: 0,
+      late: 1,
+      overdueOpen: 0,
+      pending: 1,
+      onTimeRate: 0,
+    });
+  });
+
   it('labels ISO weeks across year ends by the year of their Thursday', () => {
     const weeksOf = (from: string, to: string) =>
       computeKpis({ ...empty, period: { from, to }, today: to }).contactsPerWeek.weeks.map((week) => week.week);
