@@ -402,8 +402,10 @@ export async function updateProspectFields(
 
 /**
  * The rep said the page's person is this prospect: the page's identity keys join the
- * prospect (LinkedIn URL when it has none, Sales Navigator id, new email), so the next visit
- * matches exactly.
+ * prospect (its LinkedIn profile and Sales Navigator id, new emails), so the next visit
+ * matches exactly. A LinkedIn profile the prospect already had gives way to the page's: the
+ * rep has just said both are this person, and profile addresses change when members rename
+ * them; keeping the old one would bring the same question back on every visit.
  */
 export async function linkContactToProspect(db: RelanceDatabase, prospect: Prospect, contact: ContactInput): Promise<Prospect> {
   const keys = identityKeys(contact);
@@ -417,8 +419,8 @@ export async function linkContactToProspect(db: RelanceDatabase, prospect: Prosp
     prospect.id,
     {
       ...(emails.length !== prospect.emails.length ? { emails } : {}),
-      ...(keys.linkedinUrl && !prospect.linkedinUrl ? { linkedinUrl: keys.linkedinUrl } : {}),
-      ...(keys.salesNavId && !prospect.salesNavId ? { salesNavId: keys.salesNavId } : {}),
+      ...(keys.linkedinUrl && keys.linkedinUrl !== prospect.linkedinUrl ? { linkedinUrl: keys.linkedinUrl } : {}),
+      ...(keys.salesNavId && keys.salesNavId !== prospect.salesNavId ? { salesNavId: keys.salesNavId } : {}),
     },
     { byUser: false },
   );

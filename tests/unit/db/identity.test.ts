@@ -49,6 +49,22 @@ describe('name-only matches', () => {
     expect((await db.prospects.get(jeanne.id))?.emails).toEqual(['j.dupont@acme-industrie.fr']);
   });
 
+  it('linking a renamed LinkedIn profile replaces the old address, so the question does not come back', async () => {
+    const db = freshDb();
+    const jeanne = await seedLinkedinJeanne(db);
+    const renamed: PageContact = {
+      site: 'linkedin',
+      kind: 'person',
+      fullName: 'Jeanne Dupont',
+      company: 'Acme Industrie',
+      linkedinUrl: 'https://www.linkedin.com/in/jeanne-dupont-acme/',
+    };
+    expect(await findMatch(db, renamed)).toMatchObject({ kind: 'suggestions' });
+    await linkContactToProspect(db, jeanne, renamed);
+    expect(await findMatch(db, renamed)).toMatchObject({ kind: 'exact', via: 'linkedin', prospect: { id: jeanne.id } });
+    expect((await db.prospects.get(jeanne.id))?.linkedinUrl).toBe('https://www.linkedin.com/in/jeanne-dupont-acme/');
+  });
+
   it('rejecting is remembered for that page identity only', async () => {
     const db = freshDb();
     const jeanne = await seedLinkedinJeanne(db);
