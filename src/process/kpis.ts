@@ -115,10 +115,16 @@ export type CycleLength = { meanDays: number | null; deals: number };
 export type ObjectiveFigure = {
   /** What was counted over the period. */
   count: number;
-  /** The count brought to the target's unit (per week, per month). */
+  /** The count brought to the target's unit (per week, per month): a pace, not an achievement. */
   actual: number;
   target: number | null;
-  /** actual / target; null without a positive target. */
+  /**
+   * The target brought to the period: what the plan expects by its last day. The calendar
+   * periods end today, so on the 3rd of a month it is 3/31 of the monthly target; the count
+   * is judged against it, rather than a pace extrapolated from three days.
+   */
+  expected: number | null;
+  /** count / expected (= actual / target); null without a positive target. */
   ratio: number | null;
 };
 
@@ -246,7 +252,13 @@ function ratio(part: number, whole: number): number | null {
 function objectiveFigure(count: number, units: number, target: number | undefined): ObjectiveFigure {
   const actual = units > 0 ? count / units : 0;
   const usableTarget = target !== undefined && Number.isFinite(target) && target >= 0 ? target : null;
-  return { count, actual, target: usableTarget, ratio: usableTarget !== null && usableTarget > 0 ? actual / usableTarget : null };
+  return {
+    count,
+    actual,
+    target: usableTarget,
+    expected: usableTarget === null ? null : usableTarget * units,
+    ratio: usableTarget !== null && usableTarget > 0 ? actual / usableTarget : null,
+  };
 }
 
 function assertPeriod(period: KpiPeriod, today: IsoDate): void {

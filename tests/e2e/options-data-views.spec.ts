@@ -230,6 +230,9 @@ test('dashboard: objectives are compared with the period; a custom period is che
   await expect(objectives.locator('tr[data-objective="contactsPerWeek"]')).toHaveAttribute('data-target', '10');
   // 3 contacts over 30 days: 0.7 a week.
   await expect(objectives.locator('tr[data-objective="contactsPerWeek"]')).toHaveAttribute('data-actual', '0.7');
+  // Judged against what the plan expects of 30 days (10 × 30 / 7), not as a pace alone.
+  await expect(objectives.locator('tr[data-objective="contactsPerWeek"]')).toHaveAttribute('data-expected', '42.86');
+  await expect(objectives.locator('tr[data-objective="contactsPerWeek"]')).toHaveAttribute('data-count', '3');
 
   await preset('custom').click();
   await page.getByTestId('period-from').fill(isoDaysAgo(6));

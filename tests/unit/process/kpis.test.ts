@@ -221,6 +221,9 @@ describe('computeKpis on a hand-checked dataset', () => {
     expect(newProspectsPerMonth.count).toBe(2);
     expect(newProspectsPerMonth.actual).toBeCloseTo((2 * 31) / 15, 10);
     expect(newProspectsPerMonth.ratio).toBeCloseTo((2 * 31) / 15 / 5, 10);
+    // Judged against what the plan expects by the 15th, not against a pace brought to a month.
+    expect(newProspectsPerMonth.expected).toBeCloseTo((5 * 15) / 31, 10);
+    expect(contactsPerWeek.expected).toBeCloseTo((4 * 15) / 7, 10);
     expect(wonPerMonth).toMatchObject({ count: 1, target: null, ratio: null });
     expect(wonPerMonth.actual).toBeCloseTo(31 / 15, 10);
   });
@@ -245,13 +248,13 @@ describe('computeKpis edge cases', () => {
     expect(Object.values(kpis.avgDaysInStage).every((duration) => duration.meanDays === null && duration.stays === 0)).toBe(true);
     expect(kpis.winRate.rate).toBeNull();
     expect(kpis.cycleLengthDays).toEqual({ meanDays: null, deals: 0 });
-    expect(kpis.objectives.contactsPerWeek).toEqual({ count: 0, actual: 0, target: null, ratio: null });
+    expect(kpis.objectives.contactsPerWeek).toEqual({ count: 0, actual: 0, target: null, expected: null, ratio: null });
   });
 
   it('counts a full calendar month as one month, and splits a period across months by the days covered', () => {
     const prospects = [prospect('a', '2026-02-03', 'prospecting'), prospect('b', '2026-02-27', 'prospecting')];
     const february = computeKpis({ ...empty, prospects, objectives: { newProspectsPerMonth: 4 } });
-    expect(february.objectives.newProspectsPerMonth).toEqual({ count: 2, actual: 2, target: 4, ratio: 0.5 });
+    expect(february.objectives.newProspectsPerMonth).toEqual({ count: 2, actual: 2, target: 4, expected: 4, ratio: 0.5 });
     // 17 days of January (31) and 14 of February (28).
     const straddling = computeKpis({ ...empty, prospects, period: { from: '2026-01-15', to: '2026-02-14' } });
     expect(straddling.objectives.newProspectsPerMonth.actual).toBeCloseTo(1 / (17 / 31 + 14 / 28), 10);
@@ -514,6 +517,7 @@ describe('computeKpis in parts, as the dashboard computes them table by table', 
     expect(withTargets.objectives.contactsPerWeek).toEqual({
       ...without.objectives.contactsPerWeek,
       target: 4,
+      expected: (4 * 15) / 7,
       ratio: without.objectives.contactsPerWeek.actual / 4,
     });
     expect(without.objectives.newProspectsPerMonth.target).toBeNull();

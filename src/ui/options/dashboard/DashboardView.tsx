@@ -218,9 +218,11 @@ function Figures({ kpis, objectives }: { kpis: Kpis; objectives: KpiObjectives }
     return {
       key,
       label: s.objectiveLabels[key],
-      value: figure.actual,
-      target: figure.target,
-      text: figure.target === null ? number.format(figure.actual) : s.ofTarget(number.format(figure.actual), number.format(figure.target)),
+      // The count against what the plan expects of this period: a pace brought to a month from three days would mislead.
+      value: figure.count,
+      target: figure.expected,
+      text:
+        figure.expected === null ? number.format(figure.count) : s.ofExpected(number.format(figure.count), number.format(figure.expected)),
       tone: figure.ratio !== null && figure.ratio >= 1 ? 'green' : 'indigo',
     };
   });
@@ -525,6 +527,7 @@ function Figures({ kpis, objectives }: { kpis: Kpis; objectives: KpiObjectives }
                 <tr>
                   <th scope="col">{s.objective}</th>
                   <th scope="col">{s.actual}</th>
+                  <th scope="col">{s.expected}</th>
                   <th scope="col">{s.target}</th>
                 </tr>
               </thead>
@@ -537,10 +540,12 @@ function Figures({ kpis, objectives }: { kpis: Kpis; objectives: KpiObjectives }
                       data-objective={key}
                       data-actual={round(figure.actual, 2)}
                       data-target={figure.target ?? ''}
+                      data-expected={figure.expected === null ? '' : round(figure.expected, 2)}
                       data-count={figure.count}
                     >
                       <td>{s.objectiveLabels[key]}</td>
-                      <td className="tabular-nums">{number.format(figure.actual)}</td>
+                      <td className="tabular-nums">{number.format(figure.count)}</td>
+                      <td className="tabular-nums">{figure.expected === null ? s.noTarget : number.format(figure.expected)}</td>
                       <td className="tabular-nums">{figure.target === null ? s.noTarget : number.format(figure.target)}</td>
                     </tr>
                   );
