@@ -162,18 +162,43 @@ export function cadenceDueDates(cadence: Cadence, fromIso: IsoDate): IsoDate[] {
 }
 
 /**
- * The relance to propose right after a contact is logged, from the first step of the stage's cadence.
+ * The relance to propose right after a contact is logged (or a relance done): the next step of
+ * the stage's cadence after `today`, its steps counted from `since`, the day the prospect
+ * entered its stage (the quote went out, the deal was won): a quote sent on the 2nd is chased
+ * on the 4th, the 9th and the 16th, not every two days. Once every step has passed, or
+ * without `since`, the first step counted from today ("until a decision").
  * Null when the (user-edited) cadences no longer hold that cadence or it has no steps.
  */
 export function proposeRelanceAfterContact(
   stage: Stage,
   today: IsoDate,
   cadences: readonly Cadence[] = DEFAULT_CADENCES,
+  since?: IsoDate,
 ): { dueDate: IsoDate; cadenceKey: CadenceKey } | null {
   const cadence = getCadence(CADENCE_FOR_STAGE[stage], cadences);
   const firstOffset = cadence?.days[0];
   if (cadence === undefined || firstOffset === undefined) return null;
-  return { dueDate: cadenceDueDate(cadence, today, firstOffset), cadenceKey: cadence.key };
+  const nextStep = since !== undefined && since <= today ? cadenceDueDates(cadence, since).find((due) => due > today) : undefined;
+  return { dueDate: nextStep ?? cadenceDueDate(cadence, today, firstOffset), cadenceKey: cadence.key };
+}
+
+/**
+ * The day a prospect entered its current stage, where its cadence starts: its latest move to
+ * that stage, or its creation day when the trail has none (created there, or older records).
+ */
+export function stageStartDay(
+  prospect: { stage: Stage; createdAt: number },
+  stageEvents: readonly { to: Stage; date: number }[],
+): IsoDate {
+  let start = prospect.createdAt;
+  let moved = false;
+  for (const event of stageEvents) {
+    if (event.to === prospect.stage && (!moved || event.date > start)) {
+      start = event.date;
+      moved = true;
+    }
+  }
+  return todayIso(new Date(start));
 }
 
 /** The day itself on a weekday; the following Monday for a Saturday or Sunday ("working days only"). */

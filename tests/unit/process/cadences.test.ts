@@ -10,6 +10,7 @@ import {
   isIsoDate,
   nextMonday,
   proposeRelanceAfterContact,
+  stageStartDay,
   RELANCE_PRESETS,
   STAGES,
   type Stage,
@@ -193,12 +194,44 @@ describe('proposeRelanceAfterContact', () => {
     expect(proposeRelanceAfterContact('relationship', '2026-03-27', workingDays)?.dueDate).toBe('2026-04-07');
   });
 
+  it('walks the cadence from the day the stage began: a quote sent on the 2nd is chased on the 4th, 9th and 16th', () => {
+    const chase = (today: string) => proposeRelanceAfterContact('proposal', today, DEFAULT_CADENCES, '2026-03-02')?.dueDate;
+    expect(chase('2026-03-02')).toBe('2026-03-04');
+    expect(chase('2026-03-04')).toBe('2026-03-09');
+    expect(chase('2026-03-06')).toBe('2026-03-09');
+    expect(chase('2026-03-09')).toBe('2026-03-16');
+    // Every step passed, no decision yet: keep chasing at the first step's pace.
+    expect(chase('2026-03-16')).toBe('2026-03-18');
+    // A new client: the after-sales check at +7, then the check-in at +30 from the win.
+    const client = (today: string) => proposeRelanceAfterContact('relationship', today, DEFAULT_CADENCES, '2026-03-02')?.dueDate;
+    expect(client('2026-03-02')).toBe('2026-03-09');
+    expect(client('2026-03-09')).toBe('2026-04-01');
+    // A start day after today (a back-dated contact) is not a start: from today.
+    expect(proposeRelanceAfterContact('proposal', '2026-03-02', DEFAULT_CADENCES, '2026-03-05')?.dueDate).toBe('2026-03-04');
+  });
+
   it('proposes nothing when the cadence was removed or emptied', () => {
     const withoutProposal = DEFAULT_CADENCES.filter((c) => c.key !== 'proposalSent');
     expect(proposeRelanceAfterContact('closing', '2026-03-30', withoutProposal)).toBeNull();
     const emptied: Cadence[] = DEFAULT_CADENCES.map((c) => (c.key === 'discoveryFollowUp' ? { ...c, days: [] } : c));
     expect(proposeRelanceAfterContact('discovery', '2026-03-30', emptied)).toBeNull();
     expect(proposeRelanceAfterContact('contact', '2026-03-30', emptied)).not.toBeNull();
+  });
+});
+
+describe('stageStartDay', () => {
+  const at = (iso: string) => new Date(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)), 15).getTime();
+  it('is the latest move to the current stage, or the creation day', () => {
+    const prospect = { stage: 'proposal' as const, createdAt: at('2026-02-01') };
+    expect(stageStartDay(prospect, [])).toBe('2026-02-01');
+    const events = [
+      { to: 'contact' as const, date: at('2026-02-03') },
+      { to: 'proposal' as const, date: at('2026-02-10') },
+      { to: 'discovery' as const, date: at('2026-02-12') },
+      { to: 'proposal' as const, date: at('2026-03-02') },
+    ];
+    expect(stageStartDay(prospect, events)).toBe('2026-03-02');
+    expect(stageStartDay({ ...prospect, stage: 'closing' }, events)).toBe('2026-02-01');
   });
 });
 
