@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import { exportDB, peakImportFile } from 'dexie-export-import';
 import { type RelanceDatabase, type RelanceRecords, type RelanceTableName, storedForm } from './database';
 import { ValidationError } from './errors';
+import { RAW_EXPORT_FORMAT } from './raw-export';
 
 /*
  * Full backups in dexie-export-import's JSON format ({ formatName: 'dexie', data: { databaseName,
@@ -12,6 +13,10 @@ import { ValidationError } from './errors';
  * in a transaction of its own before importing in another, so a failure half-way leaves the
  * database emptied or half-filled. Here the whole file is parsed and every record validated first,
  * then all tables are cleared and refilled in one transaction: a restore happens whole or not at all.
+ *
+ * The raw copy offered when the database will not open (raw-export.ts: { format:
+ * 'relance-raw-export', database, version, exportedAt, tables: { <store>: rows } }) is restored
+ * the same way, through the same checks: it is the rep's only way back after a reinstall.
  */
 
 export type BackupErrorCode = 'not-a-backup' | 'newer-schema' | 'wrong-database' | 'corrupt';
@@ -62,6 +67,9 @@ const ROWS_PER_WRITE = 2000;
 // Sniffed before handing a file to the addon's streaming parser, which would otherwise crawl
 // through a large non-JSON file 5 KB at a time; also enough to hold any real backup's tail.
 const SNIFF_BYTES = 1024;
+// exportRawDatabase writes its format first, so a raw copy is known by its first bytes, before the
+// addon's parser (which would crawl through the whole of it looking for dexie's header) is run.
+const RAW_EXPORT_HEAD = new RegExp(`^\\uFEFF?\\s*\\{\\s*"format"\\s*:\\s*"${RAW_EXPORT_FORMAT}"`);
 
 /** Every table a backup may hold: typed as a full map so adding a table forces a decision here. */
 const RESTORABLE_TABLES: { readonly [K in RelanceTableName]: true } = {
@@ -122,6 +130,19 @@ type BackupHeader = { databaseName: string; schemaVersion: number; exportedAt?: 
 
 const NOT_A_BACKUP = 'This file is not a Relance backup.';
 
+/** Refuses a file made from another database, or from a schema this version of Relance does not know. */
+function checkRestorableInto(db: RelanceDatabase, databaseName: string, schemaVersion: number): void {
+  if (databaseName !== db.name) {
+    throw new BackupError('wrong-database', `This file is a backup of another database ("${databaseName}"), not of Relance.`);
+  }
+  if (schemaVersion > db.verno) {
+    throw new BackupError(
+      'newer-schema',
+      `This backup comes from a newer version of Relance (schema ${schemaVersion}); update the extension first.`,
+    );
+  }
+}
+
 /**
  * The header of a parsed file, or the reason it cannot be restored into `db`. Shared by the
  * preview and the restore so both refuse a file for the same reason with the same words.
@@ -142,15 +163,7 @@ function backupHeaderOf(file: unknown, db: RelanceDatabase): BackupHeader {
   ) {
     throw new BackupError('not-a-backup', `${NOT_A_BACKUP} (its header is incomplete)`);
   }
-  if (data.databaseName !== db.name) {
-    throw new BackupError('wrong-database', `This file is a backup of another database ("${data.databaseName}"), not of Relance.`);
-  }
-  if (data.databaseVersion > db.verno) {
-    throw new BackupError(
-      'newer-schema',
-      `This backup comes from a newer version of Relance (schema ${data.databaseVersion}); update the extension first.`,
-    );
-  }
+  checkRestorableInto(db, data.databaseName, data.databaseVersion);
   const tables: TableHeader[] = [];
   for (const entry of data.tables) {
     if (!isObject(entry) || typeof entry.name !== 'string' || !isCount(entry.rowCount)) {
@@ -165,6 +178,42 @@ function backupHeaderOf(file: unknown, db: RelanceDatabase): BackupHeader {
   }
   const exportedAt = isCount(file.exportedAt) ? file.exportedAt : undefined;
   return { databaseName: data.databaseName, schemaVersion: data.databaseVersion, exportedAt, tables };
+}
+
+type RawBackup = { header: BackupHeader; rowsByTable: Map<RelanceTableName, unknown[]> };
+
+/**
+ * The header and rows of a parsed raw copy, or the reason it cannot be restored into `db`. The
+ * copy holds no row counts: each table's is the length of its rows, as it has no header that
+ * could disagree with them.
+ */
+function rawBackupOf(file: unknown, db: RelanceDatabase): RawBackup {
+  if (!isObject(file) || file.format !== RAW_EXPORT_FORMAT) throw new BackupError('not-a-backup', NOT_A_BACKUP);
+  const { database, version, tables } = file;
+  if (typeof database !== 'string' || !isCount(version) || !isObject(tables)) {
+    throw new BackupError('not-a-backup', `${NOT_A_BACKUP} (its header is incomplete)`);
+  }
+  // The copy holds IndexedDB's own version, which Dexie sets to ten times the schema version (plus
+  // one when it patched a schema in place): schema n is what the upgrades up to version(n) made.
+  const schemaVersion = Math.floor(version / 10);
+  // Below 10, Dexie never opened it: the copy of a database that did not exist, holding nothing of Relance's.
+  if (schemaVersion < 1) throw new BackupError('not-a-backup', `${NOT_A_BACKUP} (it holds no Relance data)`);
+  checkRestorableInto(db, database, schemaVersion);
+  const rowsByTable = new Map<RelanceTableName, unknown[]>();
+  for (const [name, rows] of Object.entries(tables)) {
+    if (!isRestorableTable(name)) throw new BackupError('corrupt', `The backup is damaged: unknown table "${name}".`, { table: name });
+    if (!Array.isArray(rows)) throw new BackupError('corrupt', `The backup is damaged: table "${name}" is malformed.`, { table: name });
+    rowsByTable.set(name, rows);
+  }
+  // A table the copy lacks (decisions, before schema 2) restores empty, as with a normal backup.
+  const header: BackupHeader = {
+    databaseName: database,
+    schemaVersion,
+    tables: TABLE_NAMES.filter((name) => rowsByTable.has(name)).map((name) => ({ name, rowCount: rowsByTable.get(name)?.length ?? 0 })),
+  };
+  const exportedAt = typeof file.exportedAt === 'string' ? Date.parse(file.exportedAt) : Number.NaN;
+  if (isCount(exportedAt)) header.exportedAt = exportedAt;
+  return { header, rowsByTable };
 }
 
 function summaryOf(header: BackupHeader): BackupSummary {
@@ -184,23 +233,32 @@ function withoutWhitespace(text: string): string {
   return text.replace(/\s+/g, '');
 }
 
-/**
- * What a restore of this file would bring, read from its header only (a few KB, whatever the
- * file's size), so the user can confirm before anything is replaced. Refuses with a BackupError
- * a file that restoreBackup would refuse for its header; damaged rows are only found by the restore.
- */
-export async function readBackupSummary(db: RelanceDatabase, file: Blob): Promise<BackupSummary> {
-  await db.open();
-  let head: string;
-  let tail: string;
+async function textOf(part: Blob): Promise<string> {
   try {
-    head = await file.slice(0, SNIFF_BYTES).text();
-    tail = await file.slice(Math.max(0, file.size - SNIFF_BYTES)).text();
+    return await part.text();
   } catch (error) {
     throw new BackupError('corrupt', 'The backup file could not be read.', undefined, { cause: error });
   }
-  // A backup is a JSON object; anything else (a CSV, a zip, an array) is refused at once.
+}
+
+/** Which kind of file this is, from its first bytes; anything but a JSON object (a CSV, a zip, an array) is refused at once. */
+async function backupKindOf(file: Blob): Promise<'dexie' | 'raw'> {
+  const head = await textOf(file.slice(0, SNIFF_BYTES));
   if (!/^\uFEFF?\s*\{/.test(head)) throw new BackupError('not-a-backup', NOT_A_BACKUP);
+  return RAW_EXPORT_HEAD.test(head) ? 'raw' : 'dexie';
+}
+
+/**
+ * What a restore of this file would bring, so the user can confirm before anything is replaced.
+ * A backup is read from its header only (a few KB, whatever the file's size); a raw copy has no
+ * header apart from its rows and is parsed whole, as its restore will (the preview then takes
+ * about as long as the restore's own parse). Refuses with a BackupError a file that restoreBackup
+ * would refuse for its header; damaged rows are only found by the restore.
+ */
+export async function readBackupSummary(db: RelanceDatabase, file: Blob): Promise<BackupSummary> {
+  await db.open();
+  if ((await backupKindOf(file)) === 'raw') return summaryOf(rawBackupOf(await parsedFile(file), db).header);
+  const tail = await textOf(file.slice(Math.max(0, file.size - SNIFF_BYTES)));
 
   let header: BackupHeader;
   try {
@@ -281,8 +339,14 @@ function withoutTypeNotes(row: unknown, where: BackupErrorLocation & { index: nu
   return plain;
 }
 
+/** A row as the file holds it, made into what storedForm checks. */
+type RowReader = (row: unknown, where: BackupErrorLocation & { index: number }) => unknown;
+
+// A raw copy holds the stored values themselves (JSON.stringify already dropped undefined ones).
+const rawRow: RowReader = (row) => row;
+
 /** The table's records in stored form, or a BackupError naming the first one the database would refuse. */
-function validatedRecords(table: RelanceTableName, rows: readonly unknown[]): unknown[] {
+function validatedRecords(table: RelanceTableName, rows: readonly unknown[], readRow: RowReader): unknown[] {
   const records: unknown[] = [];
   const keys = new Set<string>();
   const linkedinUrls = new Set<string>();
@@ -292,7 +356,7 @@ function validatedRecords(table: RelanceTableName, rows: readonly unknown[]): un
     try {
       // storedForm validates whatever it is given (it is the middleware's own check); the cast
       // only satisfies its signature, which is typed for callers that already hold a record.
-      record = storedForm(table, withoutTypeNotes(row, where) as RelanceRecords[typeof table]);
+      record = storedForm(table, readRow(row, where) as RelanceRecords[typeof table]);
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
       throw new BackupError('corrupt', `The backup is damaged: record ${index + 1} of ${table} is invalid (${error.message}).`, where, {
@@ -342,7 +406,7 @@ function validatedTables(file: unknown, header: BackupHeader): ValidatedTable[] 
         table: name,
       });
     }
-    return { name, records: validatedRecords(name, rows) };
+    return { name, records: validatedRecords(name, rows, withoutTypeNotes) };
   });
 }
 
@@ -358,6 +422,15 @@ function isRefusedRecord(error: unknown): boolean {
 
 /** The header and validated tables; the parsed file goes out of scope here, so only the validated records stay in memory during the write. */
 async function validatedBackup(db: RelanceDatabase, file: Blob): Promise<{ header: BackupHeader; tables: ValidatedTable[] }> {
+  await db.open();
+  if ((await backupKindOf(file)) === 'raw') {
+    // One parse: a raw copy's header checks need the whole file anyway.
+    const { header, rowsByTable } = rawBackupOf(await parsedFile(file), db);
+    const tables = header.tables.map(({ name }) => ({ name, records: validatedRecords(name, rowsByTable.get(name) ?? [], rawRow) }));
+    return { header, tables };
+  }
+  // The cheap header checks first, so a wrong file is refused before the whole of it is read.
+  await readBackupSummary(db, file);
   const parsed = await parsedFile(file);
   const header = backupHeaderOf(parsed, db);
   return { header, tables: validatedTables(parsed, header) };
@@ -374,8 +447,6 @@ export async function restoreBackup(
   file: Blob,
   options: { onProgress?: ProgressListener } = {},
 ): Promise<RestoreResult> {
-  // The cheap header checks first, so a wrong file is refused before the whole of it is read.
-  await readBackupSummary(db, file);
   const { header, tables } = await validatedBackup(db, file);
 
   const summary = summaryOf(header);

@@ -1,3 +1,6 @@
+/** Names a raw copy: restoreBackup (backup.ts) recognises one by it. */
+export const RAW_EXPORT_FORMAT = 'relance-raw-export';
+
 /**
  * A last-resort copy of everything stored, read with the bare IndexedDB API (no schema, no
  * version): it works even when the database cannot be opened by the app (an aborted upgrade,
@@ -20,7 +23,9 @@ export async function exportRawDatabase(name = 'relance'): Promise<Blob> {
         request.onerror = () => reject(request.error);
       });
     }
-    const body = { format: 'relance-raw-export', database: name, version: db.version, exportedAt: new Date().toISOString(), tables };
+    // `format` stays the first key: restoreBackup tells a raw copy from a backup by the file's first
+    // bytes. `version` is IndexedDB's, from which the restore derives the schema version (Dexie's × 10).
+    const body = { format: RAW_EXPORT_FORMAT, database: name, version: db.version, exportedAt: new Date().toISOString(), tables };
     return new Blob([JSON.stringify(body)], { type: 'application/json' });
   } finally {
     db.close();

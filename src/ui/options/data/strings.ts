@@ -270,7 +270,8 @@ export const dataStrings = defineStrings<DataStrings>({
     lastBackup: (date) => `Dernière sauvegarde : ${date}.`,
     noBackupYet: 'Aucune sauvegarde pour le moment.',
     restoreTitle: 'Restaurer une sauvegarde',
-    restoreIntro: 'Choisissez un fichier de sauvegarde Relance : son contenu s’affiche avant que quoi que ce soit ne soit remplacé.',
+    restoreIntro:
+      'Choisissez un fichier de sauvegarde Relance, ou la copie brute enregistrée quand vos données ne s’ouvraient pas : son contenu s’affiche avant que quoi que ce soit ne soit remplacé.',
     restoreFile: 'Choisir une sauvegarde (.json)…',
     readingBackup: 'Lecture de la sauvegarde…',
     previewTitle: 'Contenu de la sauvegarde',
@@ -448,7 +449,8 @@ export const dataStrings = defineStrings<DataStrings>({
     lastBackup: (date) => `Last backup: ${date}.`,
     noBackupYet: 'No backup yet.',
     restoreTitle: 'Restore a backup',
-    restoreIntro: 'Choose a Relance backup file: its content is shown before anything is replaced.',
+    restoreIntro:
+      'Choose a Relance backup file, or the raw copy saved when your data would not open: its content is shown before anything is replaced.',
     restoreFile: 'Choose a backup (.json)…',
     readingBackup: 'Reading the backup…',
     previewTitle: 'What the backup holds',
