@@ -1,7 +1,8 @@
 import { emailKey, normalizeName } from '../matching/keys';
 import { type Decision, decisionId } from '../model/decision';
-import { QUALIFICATIONS } from '../model/enums';
+import { type OutcomeResult, QUALIFICATIONS, STAGES, type Stage } from '../model/enums';
 import type { ChecklistEntry, Prospect } from '../model/prospect';
+import type { StageEvent } from '../model/stage-event';
 import { type RelanceDatabase, stageEventsOf, storedForm } from './database';
 import { RecordNotFoundError } from './errors';
 
@@ -261,9 +262,13 @@ type FillableField = (typeof FILLABLE_FIELDS)[number];
 export type MergeOptions = {
   /**
    * Labels for the lines that keep a merged record's differing values in the notes (the UI
-   * passes them in the user's language); the field name is used otherwise.
+   * passes them in the user's language), and the words for an outcome's result in those lines;
+   * the field name or the stored value is used otherwise. `stageBefore` heads the line keeping
+   * the kept record's stage when a merged record was further along the pipeline.
    */
-  labels?: Partial<Record<'fullName' | FillableField | 'from', string>>;
+  labels?: Partial<Record<'fullName' | FillableField | 'from' | 'stageBefore' | OutcomeResult, string>>;
+  /** Stage names for that line, in the same language; the stage key is used otherwise. */
+  stageNames?: Partial<Record<Stage, string>>;
 };
 
 const phoneDigits = (phone: string) => phone.replace(/[^\d+]/g, '');
@@ -296,19 +301,25 @@ function mergeChecklistEntry(kept: ChecklistEntry | undefined, other: ChecklistE
   return { done, ...(note !== undefined ? { note } : {}), ...(doneAt !== undefined ? { doneAt } : {}) };
 }
 
-function describeValue(field: FillableField, prospect: Prospect): string | undefined {
+function describeValue(field: FillableField, prospect: Prospect, options: MergeOptions): string | undefined {
   if (field === 'outcome') {
     const outcome = prospect.outcome;
-    return outcome ? `${outcome.result}${outcome.reason ? ` (${outcome.reason})` : ''}` : undefined;
+    if (!outcome) return undefined;
+    const result = options.labels?.[outcome.result] ?? outcome.result;
+    return `${result}${outcome.reason ? ` (${outcome.reason})` : ''}`;
   }
   return prospect[field];
 }
+
+const stageRank = (stage: Stage) => STAGES.indexOf(stage);
 
 /**
  * The kept record with everything the others hold: every email, phone, tag, checklist tick
  * and note; empty fields filled (unless the kept record's field is locked: the rep emptied it
  * on purpose); values that differ from the kept ones written into the notes, so nothing is
- * lost. The oldest creation date and the most advanced qualification win.
+ * lost. The oldest creation date, the most advanced qualification and the furthest stage
+ * win: keeping the record with the most history must not send a won client back to an early
+ * stage (the kept record's own stage then goes into the notes).
  */
 export function mergedProspect(kept: Prospect, others: readonly Prospect[], options: MergeOptions = {}): Prospect {
   const label = (field: keyof NonNullable<MergeOptions['labels']>) => options.labels?.[field] ?? field;
@@ -332,9 +343,9 @@ export function mergedProspect(kept: Prospect, others: readonly Prospect[], opti
     const differing: string[] = [];
     if (normalizeName(other.fullName) !== normalizeName(next.fullName)) differing.push(`${label('fullName')}: ${other.fullName}`);
     for (const field of FILLABLE_FIELDS) {
-      const value = describeValue(field, other);
+      const value = describeValue(field, other, options);
       if (value === undefined) continue;
-      const current = describeValue(field, next);
+      const current = describeValue(field, next, options);
       if (current === undefined && !locked.has(field)) {
         if (field === 'outcome') {
           if (other.outcome) next.outcome = other.outcome;
@@ -355,7 +366,13 @@ export function mergedProspect(kept: Prospect, others: readonly Prospect[], opti
     if (QUALIFICATIONS.indexOf(other.qualification) > QUALIFICATIONS.indexOf(next.qualification) && !locked.has('qualification')) {
       next.qualification = other.qualification;
     }
+    if (stageRank(other.stage) > stageRank(next.stage)) next.stage = other.stage;
     next.createdAt = Math.min(next.createdAt, other.createdAt);
+  }
+  if (next.stage !== kept.stage) {
+    notes = joinNotes(notes, `${label('stageBefore')}: ${options.stageNames?.[kept.stage] ?? kept.stage}`);
+    // As when moving or recording the outcome: a won deal in the relationship stage is a client.
+    if (next.stage === 'relationship' && next.outcome?.result === 'won' && !locked.has('qualification')) next.qualification = 'client';
   }
   if (notes === undefined) delete next.notes;
   else next.notes = notes;
@@ -386,6 +403,7 @@ export async function mergeProspects(
     if (merged.length === 0) return kept;
 
     const next = storedForm('prospects', mergedProspect(kept, merged, options));
+    const closingMove = stageAlignment(await stageEventsOf(db, [keepId, ...others]).toArray(), kept, next);
     await Promise.all([
       db.interactions.where('prospectId').anyOf(others).modify({ prospectId: keepId }),
       db.relances.where('prospectId').anyOf(others).modify({ prospectId: keepId }),
@@ -396,8 +414,41 @@ export async function mergeProspects(
     // only once that record is gone.
     await db.prospects.bulkDelete(others);
     await db.prospects.put(next);
+    if (closingMove) await db.stageEvents.add(closingMove);
     return next;
   });
+}
+
+/** The event a trail ends with: the latest, and on a tie the one the [prospectId+date] index lists last. */
+function trailEnd(events: readonly StageEvent[]): StageEvent | undefined {
+  let end: StageEvent | undefined;
+  for (const event of events) if (!end || event.date > end.date || (event.date === end.date && event.id > end.id)) end = event;
+  return end;
+}
+
+/**
+ * The move that makes the merged trail end at the merged stage, when the merge broke that
+ * agreement. The KPIs read the current stage as the last event's `to` (days in stage count
+ * its stay until today), so a trail ending with a merged record's later move, or a stage
+ * raised by the merge, would leave the prospect counted in a stage it is not in. Dated at the
+ * merge, which is when the stage was settled; not a move the rep forced past exit criteria. A
+ * disagreement the kept record had before the merge is left as it was.
+ */
+function stageAlignment(events: readonly StageEvent[], kept: Prospect, merged: Prospect): StageEvent | undefined {
+  const end = trailEnd(events);
+  if (!end || end.to === merged.stage) return undefined;
+  const keptEnd = trailEnd(events.filter((event) => event.prospectId === kept.id));
+  if (merged.stage === kept.stage && end.to === keptEnd?.to) return undefined;
+  return {
+    id: crypto.randomUUID(),
+    prospectId: kept.id,
+    from: end.to,
+    to: merged.stage,
+    // Strictly after the trail's end, even if a clock was off, so that it is read as the last.
+    date: Math.max(Date.now(), end.date + 1),
+    forced: false,
+    unmet: [],
+  };
 }
 
 /**

@@ -11,7 +11,7 @@ import {
 } from '../../../db/duplicates';
 import { db } from '../../../db/instance';
 import type { Prospect } from '../../../model/prospect';
-import { getStage } from '../../../process';
+import { getStage, STAGES } from '../../../process';
 import { buttonClass, Chip } from '../../components';
 import { useI18n } from '../../i18n-context';
 import { useStrings } from '../../localized';
@@ -47,6 +47,7 @@ export function DuplicatesView() {
     );
     return { groups, counts };
   }, [limit]);
+  const empty = data?.groups.length === 0;
 
   return (
     <div className="max-w-5xl space-y-4" data-testid="duplicates-view">
@@ -55,25 +56,33 @@ export function DuplicatesView() {
         <p className="py-6 text-slate-600 dark:text-slate-300" aria-live="polite">
           {s.searching}
         </p>
-      ) : data.groups.length === 0 ? (
-        <div
-          data-testid="duplicates-empty"
-          className="flex items-start gap-3 rounded-lg border border-dashed border-slate-300 p-4 dark:border-slate-600"
-          aria-live="polite"
-        >
-          <CircleCheck aria-hidden="true" className="mt-0.5 h-5 w-5 shrink-0 text-emerald-700 dark:text-emerald-400" />
-          <div>
-            <h2 ref={heading} tabIndex={-1} className="font-semibold">
-              {s.empty}
-            </h2>
-            <p className="text-slate-600 dark:text-slate-300">{s.emptyHint}</p>
-          </div>
-        </div>
       ) : (
         <>
-          <h2 ref={heading} tabIndex={-1} className="text-base font-semibold" aria-live="polite" data-testid="duplicates-count">
-            {s.count(data.groups.length)}
-          </h2>
+          {/*
+           * One heading for the count and the empty state: a merge or "not duplicates" focuses
+           * it, and the last group going must not unmount the focused element (focus would
+           * fall to the page). Only its text and what surrounds it change.
+           */}
+          <div
+            data-testid={empty ? 'duplicates-empty' : undefined}
+            className={
+              empty ? 'flex items-start gap-3 rounded-lg border border-dashed border-slate-300 p-4 dark:border-slate-600' : undefined
+            }
+            aria-live="polite"
+          >
+            {empty && <CircleCheck aria-hidden="true" className="mt-0.5 h-5 w-5 shrink-0 text-emerald-700 dark:text-emerald-400" />}
+            <div>
+              <h2
+                ref={heading}
+                tabIndex={-1}
+                className={empty ? 'font-semibold' : 'text-base font-semibold'}
+                data-testid={empty ? undefined : 'duplicates-count'}
+              >
+                {empty ? s.empty : s.count(data.groups.length)}
+              </h2>
+              {empty && <p className="text-slate-600 dark:text-slate-300">{s.emptyHint}</p>}
+            </div>
+          </div>
           {data.groups.slice(0, limit).map((group, index) => (
             <GroupCard key={group.id} group={group} number={index + 1} counts={data.counts} onDone={() => heading.current?.focus()} />
           ))}
@@ -99,6 +108,7 @@ function GroupCard(props: { group: DuplicateGroup; number: number; counts: Reado
   const keepId = choice && group.prospects.some((prospect) => prospect.id === choice) ? choice : defaultKeep(group, counts);
   const kept = group.prospects.find((prospect) => prospect.id === keepId);
   const day = new Intl.DateTimeFormat(lang, { dateStyle: 'medium' });
+  const stageNames = Object.fromEntries(STAGES.map((stage) => [stage, getStage(stage).title[lang]]));
 
   const act = async (action: () => Promise<string>) => {
     setBusy(true);
@@ -115,7 +125,7 @@ function GroupCard(props: { group: DuplicateGroup; number: number; counts: Reado
   const merge = () =>
     act(async () => {
       const others = group.prospects.filter((prospect) => prospect.id !== keepId).map((prospect) => prospect.id);
-      const merged = await mergeProspects(db, keepId, others, { labels: s.mergeLabels });
+      const merged = await mergeProspects(db, keepId, others, { labels: s.mergeLabels, stageNames });
       return s.merged(others.length, merged.fullName);
     });
 
