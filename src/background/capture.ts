@@ -73,8 +73,9 @@ export async function captureFromClick(db: RelanceDatabase, click: CaptureClick,
   }
 
   if (tabId !== undefined) {
+    // The context is the last person a content script saw in this tab: it speaks for this page only.
     const context = await readTabContext(tabId);
-    if (context?.contact && context.contact.kind !== 'company') {
+    if (context?.contact && context.contact.kind !== 'company' && samePage(context.url, click.pageUrl)) {
       const { prospect, created, added } = await addProspectFromContact(db, context.contact, context.contact.site);
       await requestPanelFocus(prospect.id);
       await notify(t.appName, created ? t.captureCreated(prospect.fullName) : t.captureExisting(prospect.fullName));
@@ -138,6 +139,21 @@ async function pageLead(tabId: number): Promise<PageContact | null> {
     return leadFromJsonLd(blocks);
   } catch {
     return null;
+  }
+}
+
+/**
+ * Same origin and path. Query and fragment are left out: tracking parameters vary for one
+ * page, and moves within a page (Gmail's #inbox/…) are the content script's to report.
+ */
+function samePage(contextUrl: string, pageUrl: string | undefined): boolean {
+  if (!pageUrl) return false;
+  try {
+    const a = new URL(contextUrl);
+    const b = new URL(pageUrl);
+    return a.origin === b.origin && a.pathname === b.pathname;
+  } catch {
+    return false;
   }
 }
 

@@ -4,12 +4,14 @@ import { db } from '../db/instance';
 import { seedExampleOffer } from '../db/offers';
 import { getSettings } from '../db/repository';
 import { messages, resolveLang } from '../i18n';
+import { webmailHostOf } from '../messaging/senders';
+import { siteForUrl } from '../sites/hosts';
 import { clearTabContext, writeTabContext } from '../storage/tab-context';
 import { refreshBadge } from './badge';
 import { CAPTURE_MENU_ID, captureFromClick } from './capture';
-import { announceDueRelances, DUE_NOTIFICATION_ID, openRelanceList } from './reminders';
+import { announceDueRelances, DUE_NOTIFICATION_ID, nextTickAt, openRelanceList } from './reminders';
 import { createMessageRouter } from './router';
-import { startWebmailDomains } from './webmail-domains';
+import { activeWebmailHosts, startWebmailDomains } from './webmail-domains';
 
 const TICK_ALARM = 'relance-tick';
 const DROPPED_KEY = 'stats:dropped-messages';
@@ -23,6 +25,8 @@ export function startBackground(): void {
       await writeTabContext({ tabId, url, contact, at: Date.now() });
     },
     async onDataChanged() {
+      // A relance set for later today may now be the next thing to wake for.
+      void scheduleTick();
       await refreshBadge(db);
     },
     onDropped(reason) {
@@ -36,6 +40,9 @@ export function startBackground(): void {
   });
 
   browser.tabs.onRemoved.addListener((tabId) => void clearTabContext(tabId));
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+    void forgetContextOnLeavingReadSites(tabId, change, tab).catch(() => undefined);
+  });
   startWebmailDomains();
 
   browser.runtime.onInstalled.addListener((details) => {
@@ -94,8 +101,39 @@ function countDropped(reason: string): Promise<void> {
   return droppedCounting;
 }
 
-/** Wakes at the next local midnight (relances fall due) or in 30 minutes, whichever comes first. */
-async function scheduleTick(now = new Date()): Promise<void> {
-  const midnight = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1, 0, 0, 5).getTime();
-  await browser.alarms.create(TICK_ALARM, { when: Math.min(midnight, now.getTime() + 30 * 60_000) });
+// Start, wake and writes all re-arm the one alarm: in turn, so the last data read sets it.
+let ticking: Promise<void> = Promise.resolve();
+
+/** Wakes at the next local midnight, the next relance time today, or in 30 minutes (nextWakeAt). */
+function scheduleTick(): Promise<void> {
+  ticking = ticking
+    .then(async () => browser.alarms.create(TICK_ALARM, { when: await nextTickAt(db) }))
+    .catch((error: unknown) => console.warn('Relance: tick not scheduled', error));
+  return ticking;
+}
+
+/**
+ * A tab's context is written only by a content script, so a tab leaving the sites where one
+ * runs would keep showing (and capturing) the last person seen there. Without the `tabs`
+ * permission, Chrome shows a tab's URL only on hosts the extension holds, and those are the
+ * ones its content scripts run on: an update with no URL to see is a page no content script
+ * reads. A top-level navigation always fires a 'loading' update, URL or not; within read
+ * sites (one LinkedIn profile to another) the context is kept and the content script reports.
+ */
+export async function forgetContextOnLeavingReadSites(
+  tabId: number,
+  change: { status?: string; url?: string },
+  tab: { url?: string },
+): Promise<void> {
+  if (change.status !== 'loading' && change.url === undefined) return;
+  const url = change.url ?? tab.url;
+  if (url !== undefined && (await contentScriptsRunOn(url))) return;
+  await clearTabContext(tabId);
+}
+
+/** The origins whose content scripts the router listens to: built-in sites and the enabled webmails. */
+async function contentScriptsRunOn(url: string): Promise<boolean> {
+  if (siteForUrl(url)) return true;
+  const webmailHost = webmailHostOf(url);
+  return webmailHost !== undefined && (await activeWebmailHosts()).has(webmailHost);
 }
