@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { PanelRight, Settings } from 'lucide-react';
-import { lazy, Suspense, useLayoutEffect, useState } from 'react';
+import { lazy, Suspense, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { browser } from 'wxt/browser';
 import { openSidePanel } from '../../browser/side-panel';
@@ -14,15 +14,18 @@ import {
   relanceCounts,
   relanceQueue,
 } from '../../db/relance-queue';
-import { scheduleRelance } from '../../db/repository';
+import { completeRelance, logInteraction, nextOpenRelance, type RelanceRow, scheduleRelance, snoozeRelance } from '../../db/repository';
 import type { Prospect } from '../../model';
-import { type Channel, proposeRelanceAfterContact, todayIso } from '../../process';
+import { type Channel, todayIso } from '../../process';
+import { effectiveCadences } from '../../process/playbook';
 import { buttonClass } from '../components';
 import { formatDay } from '../format';
 import { useI18n } from '../i18n-context';
-import { useCadences } from '../use-settings';
+import { useSettings } from '../use-settings';
 import { firstPage } from './first-page';
 import { RelanceItem, type SectionKey } from './RelanceItem';
+import { proposalAfterDone, type SnoozeKey } from './relance-days';
+import { type ShownRow, useRowFocus } from './row-focus';
 
 /** Past this many rows the list is virtualised: only what is on screen is rendered. */
 const VIRTUALISE_FROM = 100;
@@ -77,7 +80,11 @@ export function PopupApp() {
   const shown = sections !== undefined;
   // Counted once the rows are shown: the first screen never waits for it.
   const counts = useLiveQuery(async () => (shown ? relanceCounts(db, today) : undefined), [today, shown]);
-  const cadences = useCadences();
+  // A live query, never awaited: the first screen renders without it. Until it answers, the
+  // snooze days and the proposal follow the default ("working days only").
+  const settings = useSettings();
+  const workingDaysOnly = settings?.workingDaysOnly ?? true;
+  const cadences = useMemo(() => effectiveCadences(settings), [settings]);
   const [justDone, setJustDone] = useState<{ prospect: Prospect; channel: Channel; proposal: string | null } | null>(null);
 
   const openPanel = async () => {
@@ -85,9 +92,6 @@ export function PopupApp() {
     if (tab) await openSidePanel(tab);
     window.close();
   };
-
-  const onDone = (prospect: Prospect, channel: Channel) =>
-    setJustDone({ prospect, channel, proposal: proposeRelanceAfterContact(prospect.stage, today, cadences)?.dueDate ?? null });
 
   const showMore = (section: QueueSectionKey) => setLimits((current) => ({ ...current, [section]: current[section] + MORE_ROWS }));
 
@@ -105,10 +109,47 @@ export function PopupApp() {
     });
   const empty = sections !== undefined && entries.length === 0;
 
+  const main = useRef<HTMLElement>(null);
+  const title = useRef<HTMLHeadingElement>(null);
+  const shownRows = entries.flatMap((entry): ShownRow[] =>
+    entry.kind === 'row' ? [{ relanceId: entry.row.relance.id, dueDate: entry.row.relance.dueDate }] : [],
+  );
+  const focus = useRowFocus(main, title, shownRows);
+
+  const onDone = async ({ relance, prospect }: RelanceRow, channel: Channel) => {
+    focus.begin(relance.id, 'relance-done');
+    try {
+      await completeRelance(db, relance.id);
+      await logInteraction(db, prospect.id, channel, relance.note ? { note: relance.note } : {});
+      const hasOpenRelance = (await nextOpenRelance(db, prospect.id)) !== undefined;
+      const proposal = proposalAfterDone(prospect.stage, today, { cadences, workingDaysOnly, hasOpenRelance });
+      // In one render with the banner, so focus can go to its accept button.
+      setJustDone({ prospect, channel, proposal });
+      focus.finish({ toProposal: proposal !== null });
+    } catch (error) {
+      focus.cancel();
+      throw error;
+    }
+  };
+
+  const onSnooze = async ({ relance }: RelanceRow, to: string, control: SnoozeKey) => {
+    focus.begin(relance.id, control);
+    try {
+      await snoozeRelance(db, relance.id, to);
+      focus.finish();
+    } catch (error) {
+      focus.cancel();
+      throw error;
+    }
+  };
+
   return (
-    <main className="flex max-h-[600px] w-[400px] flex-col text-sm">
+    <main ref={main} className="flex max-h-[600px] w-[400px] flex-col text-sm">
       <header className="flex items-center justify-between border-b border-slate-200 px-4 py-2.5 dark:border-slate-700">
-        <h1 className="text-base font-bold text-indigo-700 dark:text-indigo-300">{t.popupTitle}</h1>
+        {/* Focusable by script only: where focus goes once the last row is done. */}
+        <h1 ref={title} tabIndex={-1} className="text-base font-bold text-indigo-700 outline-none dark:text-indigo-300">
+          {t.popupTitle}
+        </h1>
         <button type="button" className={buttonClass.ghost} onClick={() => void openPanel()}>
           <PanelRight aria-hidden="true" className="h-4 w-4" />
           {t.openPanel}
@@ -116,7 +157,16 @@ export function PopupApp() {
       </header>
       {justDone && <DoneBanner {...justDone} onClose={() => setJustDone(null)} />}
       {empty && <p className="px-4 py-6 text-slate-600 dark:text-slate-300">{t.popupEmpty}</p>}
-      {entries.length > 0 && <QueueList entries={entries} today={today} onDone={onDone} onShowMore={showMore} />}
+      {entries.length > 0 && (
+        <QueueList
+          entries={entries}
+          today={today}
+          workingDaysOnly={workingDaysOnly}
+          onDone={onDone}
+          onSnooze={onSnooze}
+          onShowMore={showMore}
+        />
+      )}
       <footer className="border-t border-slate-200 px-4 py-2 dark:border-slate-700">
         <button type="button" className={buttonClass.ghost} onClick={() => void browser.runtime.openOptionsPage()}>
           <Settings aria-hidden="true" className="h-4 w-4" />
@@ -130,18 +180,33 @@ export function PopupApp() {
 function QueueList({
   entries,
   today,
+  workingDaysOnly,
   onDone,
+  onSnooze,
   onShowMore,
 }: {
   entries: Entry[];
   today: string;
-  onDone: (p: Prospect, c: Channel) => void;
+  workingDaysOnly: boolean;
+  onDone: (row: RelanceRow, channel: Channel) => Promise<void>;
+  onSnooze: (row: RelanceRow, to: string, control: SnoozeKey) => Promise<void>;
   onShowMore: (section: QueueSectionKey) => void;
 }) {
   const { t, lang } = useI18n();
 
   const render = (entry: Entry) => {
-    if (entry.kind === 'row') return <RelanceItem row={entry.row} section={entry.section} today={today} onDone={onDone} />;
+    if (entry.kind === 'row') {
+      return (
+        <RelanceItem
+          row={entry.row}
+          section={entry.section}
+          today={today}
+          workingDaysOnly={workingDaysOnly}
+          onDone={onDone}
+          onSnooze={onSnooze}
+        />
+      );
+    }
     if (entry.kind === 'more') {
       return (
         <button

@@ -1,14 +1,15 @@
 import { Check, ExternalLink, PanelRight } from 'lucide-react';
-import { useState } from 'react';
-import { db } from '../../db/instance';
-import { completeRelance, logInteraction, type RelanceRow, snoozeRelance } from '../../db/repository';
+import { useRef, useState } from 'react';
+import type { RelanceRow } from '../../db/repository';
 import type { Prospect } from '../../model';
-import { addDays, CHANNELS, type Channel, getStage, nextMonday } from '../../process';
+import { CHANNELS, type Channel, getStage } from '../../process';
 import { ChannelIcon } from '../channel-icon';
 import { buttonClass } from '../components';
 import { formatDay, relativeDay } from '../format';
 import { useI18n } from '../i18n-context';
 import { openProspectPage, showInSidePanel } from './open-prospect';
+import { type SnoozeKey, snoozeDays } from './relance-days';
+import type { RowControl } from './row-focus';
 
 export type SectionKey = 'overdue' | 'today' | 'upcoming';
 
@@ -31,30 +32,44 @@ interface Props {
   row: RelanceRow;
   section: SectionKey;
   today: string;
-  onDone: (prospect: Prospect, channel: Channel) => void;
+  /** The "working days only" setting: snoozes skip weekends. */
+  workingDaysOnly: boolean;
+  /** Marks it done and logs the contact on that channel. */
+  onDone: (row: RelanceRow, channel: Channel) => Promise<void>;
+  onSnooze: (row: RelanceRow, to: string, control: SnoozeKey) => Promise<void>;
 }
 
-export function RelanceItem({ row, section, today, onDone }: Props) {
+export function RelanceItem({ row, section, today, workingDaysOnly, onDone, onSnooze }: Props) {
   const { t, lang } = useI18n();
   const { relance, prospect } = row;
   const [channel, setChannel] = useState<Channel>(() => channelHint(prospect));
-  // Snoozing an overdue relance counts from today, not from the missed day.
-  const from = relance.dueDate < today ? today : relance.dueDate;
+  const to = snoozeDays(relance.dueDate, today, workingDaysOnly);
   const snoozes = [
-    { testId: 'relance-snooze', label: t.relanceSnooze, to: addDays(from, 1) },
-    { testId: 'relance-snooze-3', label: t.snooze3, to: addDays(from, 3) },
-    { testId: 'relance-snooze-monday', label: t.snoozeMonday, to: nextMonday(from) },
-  ];
-
-  const done = async () => {
-    await completeRelance(db, relance.id);
-    await logInteraction(db, prospect.id, channel, relance.note ? { note: relance.note } : {});
-    onDone(prospect, channel);
+    { testId: 'relance-snooze', label: t.relanceSnooze, to: to['relance-snooze'] },
+    { testId: 'relance-snooze-3', label: t.snooze3, to: to['relance-snooze-3'] },
+    { testId: 'relance-snooze-monday', label: t.snoozeMonday, to: to['relance-snooze-monday'] },
+  ] as const;
+  // One action at a time: a second click on "Done" before the first is written would log the
+  // contact twice. The ref answers at once; the state shows it (aria-disabled keeps the focus
+  // on the button, where `disabled` would drop it).
+  const running = useRef(false);
+  const [busy, setBusy] = useState<RowControl | null>(null);
+  const run = async (control: RowControl, action: () => Promise<void>) => {
+    if (running.current) return;
+    running.current = true;
+    setBusy(control);
+    try {
+      await action();
+    } finally {
+      running.current = false;
+      setBusy(null);
+    }
   };
 
   return (
     <div
       data-testid="relance-item"
+      data-relance-id={relance.id}
       data-prospect-name={prospect.fullName}
       data-section={section}
       className="border-b border-slate-100 py-2 dark:border-slate-800"
@@ -114,8 +129,10 @@ export function RelanceItem({ row, section, today, onDone }: Props) {
           type="button"
           data-testid="relance-done"
           aria-label={labelInName(t.relanceDone, t.relanceDoneLabel(prospect.fullName))}
-          className={`${buttonClass.primary} px-2 py-1 text-xs`}
-          onClick={() => void done()}
+          className={`${buttonClass.primary} px-2 py-1 text-xs aria-disabled:opacity-60`}
+          aria-disabled={busy !== null || undefined}
+          aria-busy={busy === 'relance-done' || undefined}
+          onClick={() => void run('relance-done', () => onDone(row, channel))}
         >
           <Check aria-hidden="true" className="h-3.5 w-3.5" />
           {t.relanceDone}
@@ -126,8 +143,10 @@ export function RelanceItem({ row, section, today, onDone }: Props) {
             type="button"
             data-testid={snooze.testId}
             aria-label={labelInName(snooze.label, t.snoozeLabel(prospect.fullName, formatDay(snooze.to, lang)))}
-            className={`${buttonClass.secondary} px-1.5 py-1 text-xs`}
-            onClick={() => void snoozeRelance(db, relance.id, snooze.to)}
+            className={`${buttonClass.secondary} px-1.5 py-1 text-xs aria-disabled:opacity-60`}
+            aria-disabled={busy !== null || undefined}
+            aria-busy={busy === snooze.testId || undefined}
+            onClick={() => void run(snooze.testId, () => onSnooze(row, snooze.to, snooze.testId))}
           >
             {snooze.label}
           </button>

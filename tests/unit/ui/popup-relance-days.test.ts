@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CADENCES } from '../../../src/process';
+import { proposalAfterDone, snoozeDays } from '../../../src/ui/popup/relance-days';
+
+// Friday 13 March 2026.
+const FRIDAY = '2026-03-13';
+
+describe("the popup's snooze days", () => {
+  it('skip the weekend with "working days only", counting an overdue relance from today', () => {
+    expect(snoozeDays('2026-03-02', FRIDAY, true)).toEqual({
+      'relance-snooze': '2026-03-16',
+      'relance-snooze-3': '2026-03-16',
+      'relance-snooze-monday': '2026-03-16',
+    });
+    expect(snoozeDays(FRIDAY, FRIDAY, false)).toEqual({
+      'relance-snooze': '2026-03-14',
+      'relance-snooze-3': '2026-03-16',
+      'relance-snooze-monday': '2026-03-16',
+    });
+  });
+});
+
+describe('the relance proposed after "Done"', () => {
+  const cadences = [...DEFAULT_CADENCES];
+  it('falls on a working day if so set', () => {
+    expect(proposalAfterDone('proposal', '2026-03-12', { cadences, workingDaysOnly: true, hasOpenRelance: false })).toBe('2026-03-16');
+    expect(proposalAfterDone('proposal', '2026-03-12', { cadences, workingDaysOnly: false, hasOpenRelance: false })).toBe('2026-03-14');
+  });
+
+  it('is none while the prospect has another open relance', () => {
+    expect(proposalAfterDone('proposal', '2026-03-12', { cadences, workingDaysOnly: true, hasOpenRelance: true })).toBeNull();
+  });
+});
