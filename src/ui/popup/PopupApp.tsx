@@ -4,6 +4,7 @@ import { lazy, Suspense, useLayoutEffect, useMemo, useRef, useState } from 'reac
 import { flushSync } from 'react-dom';
 import { browser } from 'wxt/browser';
 import { openSidePanel } from '../../browser/side-panel';
+import { stageEventsOf } from '../../db/database';
 import { db } from '../../db/instance';
 import {
   FULL_PAGE,
@@ -16,7 +17,7 @@ import {
 } from '../../db/relance-queue';
 import { completeRelance, logInteraction, nextOpenRelance, type RelanceRow, scheduleRelance, snoozeRelance } from '../../db/repository';
 import type { Prospect } from '../../model';
-import { type Channel, todayIso } from '../../process';
+import { type Channel, stageStartDay, todayIso } from '../../process';
 import { effectiveCadences } from '../../process/playbook';
 import { buttonClass } from '../components';
 import { formatDay } from '../format';
@@ -121,8 +122,13 @@ export function PopupApp() {
     try {
       await completeRelance(db, relance.id);
       await logInteraction(db, prospect.id, channel, relance.note ? { note: relance.note } : {});
-      const hasOpenRelance = (await nextOpenRelance(db, prospect.id)) !== undefined;
-      const proposal = proposalAfterDone(prospect.stage, today, { cadences, workingDaysOnly, hasOpenRelance });
+      const [next, trail] = await Promise.all([nextOpenRelance(db, prospect.id), stageEventsOf(db, [prospect.id]).toArray()]);
+      const proposal = proposalAfterDone(prospect.stage, today, {
+        cadences,
+        workingDaysOnly,
+        hasOpenRelance: next !== undefined,
+        stageSince: stageStartDay(prospect, trail),
+      });
       // In one render with the banner, so focus can go to its accept button.
       setJustDone({ prospect, channel, proposal });
       focus.finish({ toProposal: proposal !== null });

@@ -22,16 +22,22 @@ export function snoozeDays(dueDate: IsoDate, today: IsoDate, workingDaysOnly: bo
 }
 
 /**
- * The relance to propose once a row is done: the stage's cadence, on a working day if so set;
- * none while the prospect still has another open relance (the side panel's rule: proposing
- * one more would double it).
+ * The relance to propose once a row is done: the stage cadence's next step (counted from
+ * `stageSince`, the day the prospect entered its stage), on a working day if so set; none
+ * while the prospect still has another open relance (the side panel's rule: proposing one
+ * more would double it).
  */
 export function proposalAfterDone(
   stage: Stage,
   today: IsoDate,
-  { cadences, workingDaysOnly, hasOpenRelance }: { cadences: readonly Cadence[]; workingDaysOnly: boolean; hasOpenRelance: boolean },
+  {
+    cadences,
+    workingDaysOnly,
+    hasOpenRelance,
+    stageSince,
+  }: { cadences: readonly Cadence[]; workingDaysOnly: boolean; hasOpenRelance: boolean; stageSince?: IsoDate },
 ): IsoDate | null {
   if (hasOpenRelance) return null;
-  const proposed = proposeRelanceAfterContact(stage, today, cadences)?.dueDate;
+  const proposed = proposeRelanceAfterContact(stage, today, cadences, stageSince)?.dueDate;
   return proposed === undefined ? null : onAllowedDay(proposed, today, workingDaysOnly);
 }

@@ -27,6 +27,13 @@ describe('the relance proposed after "Done"', () => {
     expect(proposalAfterDone('proposal', '2026-03-12', { cadences, workingDaysOnly: false, hasOpenRelance: false })).toBe('2026-03-14');
   });
 
+  it('is the cadence step after today, counted from the day the quote went out', () => {
+    // Quote sent Monday 2 March: relances on the 4th, then the 9th (+7), not every two days.
+    const options = { cadences, workingDaysOnly: true, hasOpenRelance: false, stageSince: '2026-03-02' };
+    expect(proposalAfterDone('proposal', '2026-03-04', options)).toBe('2026-03-09');
+    expect(proposalAfterDone('proposal', '2026-03-09', options)).toBe('2026-03-16');
+  });
+
   it('is none while the prospect has another open relance', () => {
     expect(proposalAfterDone('proposal', '2026-03-12', { cadences, workingDaysOnly: true, hasOpenRelance: true })).toBeNull();
   });
