@@ -6,6 +6,7 @@ import { clearPendingCapture, type PendingCapture } from '../../storage/pending-
 import { buttonClass, inputClass } from '../components';
 import { useI18n } from '../i18n-context';
 import { useToast } from '../toast';
+import { failureMessage } from './failure-message';
 
 const FIELDS = ['fullName', 'jobTitle', 'company', 'email', 'phone', 'linkedinUrl', 'location'] as const;
 type Field = (typeof FIELDS)[number];
@@ -67,7 +68,7 @@ export function CaptureForm({ capture }: { capture: PendingCapture }) {
             : t.captureAlready(prospect.fullName),
       });
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
+      setError(failureMessage(failure, t));
     }
   };
 

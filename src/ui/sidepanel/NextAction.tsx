@@ -4,18 +4,33 @@ import { db } from '../../db/instance';
 import { completeRelance, getSettings, logInteraction, moveStage, scheduleRelance } from '../../db/repository';
 import type { Lang } from '../../i18n';
 import type { Prospect } from '../../model';
-import { type NextAction as Action, canMoveTo, checklistKey, nextBestActions, todayIso } from '../../process';
+import { type NextAction as Action, type ChecklistKey, canMoveTo, checklistKey, nextBestActions, todayIso } from '../../process';
 import { buttonClass } from '../components';
 import { useI18n } from '../i18n-context';
 import type { ProspectRecords } from './use-prospect-records';
 
 /** The rule module's most urgent suggestion, performed in one click where it can be. */
-export function NextAction({ prospect, records }: { prospect: Prospect; records: ProspectRecords }) {
+export function NextAction({
+  prospect,
+  records,
+  onOpenChecklist,
+}: {
+  prospect: Prospect;
+  records: ProspectRecords;
+  /** Brings a checklist point on screen and focuses it, whatever stage it belongs to. */
+  onOpenChecklist: (key: ChecklistKey) => void;
+}) {
   const { t, lang } = useI18n();
   const noContactDays = useLiveQuery(() => getSettings(db).then((settings) => settings.noContactDays), []);
   if (noContactDays === undefined) return null;
-  const actions = nextBestActions({ prospect, ...records, today: todayIso(), now: Date.now(), noContactDays });
-  const [top, ...others] = actions;
+  const actionsNow = () => nextBestActions({ prospect, ...records, today: todayIso(), now: Date.now(), noContactDays });
+  const [top, ...others] = actionsNow();
+
+  const doIt = (shown: Action) => {
+    // Recomputed at the click: a date in the suggestion ("get back in touch today") is the click's day, not the render's.
+    const current = actionsNow().find((action) => action.key === shown.key) ?? shown;
+    void perform(prospect, current, lang, onOpenChecklist);
+  };
 
   return (
     <section
@@ -31,12 +46,7 @@ export function NextAction({ prospect, records }: { prospect: Prospect; records:
           <p className="font-medium">{top.title[lang]}</p>
           <p className="text-slate-700 dark:text-slate-200">{top.detail[lang]}</p>
           {top.action && (
-            <button
-              type="button"
-              data-testid="next-action-do"
-              className={`${buttonClass.primary} mt-2`}
-              onClick={() => void perform(prospect, top, lang)}
-            >
+            <button type="button" data-testid="next-action-do" className={`${buttonClass.primary} mt-2`} onClick={() => doIt(top)}>
               {t.doIt}
             </button>
           )}
@@ -57,7 +67,7 @@ export function NextAction({ prospect, records }: { prospect: Prospect; records:
   );
 }
 
-async function perform(prospect: Prospect, { action }: Action, lang: Lang): Promise<void> {
+async function perform(prospect: Prospect, { action }: Action, lang: Lang, openChecklist: (key: ChecklistKey) => void): Promise<void> {
   if (!action) return;
   switch (action.kind) {
     case 'schedule-relance':
@@ -80,7 +90,7 @@ async function perform(prospect: Prospect, { action }: Action, lang: Lang): Prom
       return;
     }
     case 'open-checklist':
-      focusElement(`[data-checklist-key="${action.checklistKey}"] input`);
+      openChecklist(action.checklistKey);
       return;
     case 'set-outcome':
       focusElement('[data-testid="outcome-won"]');

@@ -4,6 +4,7 @@ import { type ProspectPatch, updateProspectFields } from '../../db/repository';
 import { type Prospect, QUALIFICATIONS, type Qualification } from '../../model';
 import { buttonClass, inputClass } from '../components';
 import { useI18n } from '../i18n-context';
+import { failureMessage } from './failure-message';
 
 const TEXT_FIELDS = ['fullName', 'jobTitle', 'company', 'location', 'headline', 'linkedinUrl'] as const;
 const LIST_FIELDS = ['emails', 'phones', 'tags'] as const;
@@ -45,7 +46,7 @@ export function ProspectEditor({ prospect, onDone }: { prospect: Prospect; onDon
       await updateProspectFields(db, prospect.id, patch, { byUser: true });
       onDone();
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
+      setError(failureMessage(failure, t));
     }
   };
 

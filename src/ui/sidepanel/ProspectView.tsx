@@ -1,12 +1,13 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { db } from '../../db/instance';
-import { logInteraction, scheduleRelance } from '../../db/repository';
+import { getSettings, logInteraction, scheduleRelance } from '../../db/repository';
 import type { Prospect } from '../../model';
 import type { PageContact } from '../../model/page-contact';
-import { addDays, stageIndex, todayIso } from '../../process';
+import { type ChecklistKey, stageIndex, todayIso } from '../../process';
 import { Section } from '../components';
 import { useI18n } from '../i18n-context';
-import { Checklist } from './Checklist';
+import { useToday } from '../use-today';
+import { Checklist, type ChecklistRequest } from './Checklist';
 import { DiscoveryRecap } from './DiscoveryRecap';
 import { EraseProspect } from './EraseProspect';
 import { History } from './History';
@@ -15,6 +16,7 @@ import { NextAction } from './NextAction';
 import { OfferGuide } from './OfferGuide';
 import { ProspectHeader } from './ProspectHeader';
 import { RelancePlanner } from './RelancePlanner';
+import { relanceDayIn } from './relance-day';
 import { StageGuidance } from './StageGuidance';
 import { StageStepper } from './StageStepper';
 import { useProspectRecords } from './use-prospect-records';
@@ -23,7 +25,10 @@ import { useProspectRecords } from './use-prospect-records';
 export function ProspectView({ prospect, contact }: { prospect: Prospect; contact: PageContact | null }) {
   const { t } = useI18n();
   const records = useProspectRecords(prospect.id);
-  const today = todayIso();
+  // Re-renders the whole cockpit at midnight, so "overdue", "today" and the next action follow the day.
+  useToday();
+  const [checklistRequest, setChecklistRequest] = useState<ChecklistRequest | null>(null);
+  const openChecklist = (key: ChecklistKey) => setChecklistRequest((previous) => ({ key, serial: (previous?.serial ?? 0) + 1 }));
   const openRelances = (records?.relances ?? [])
     .filter((relance) => relance.status === 'open')
     .sort((a, b) => a.dueDate.localeCompare(b.dueDate));
@@ -31,15 +36,15 @@ export function ProspectView({ prospect, contact }: { prospect: Prospect; contac
   const pastDiscovery = stageIndex(prospect.stage) >= stageIndex('proposal');
   const presenting = prospect.stage === 'proposal' || prospect.stage === 'closing';
 
-  useKeyboardShortcuts(prospect.id, today);
+  useKeyboardShortcuts(prospect.id);
 
   return (
     <div>
       <ProspectHeader prospect={prospect} contact={contact} nextRelance={openRelances[0]} lastContactAt={lastContactAt} />
-      {records && <NextAction prospect={prospect} records={records} />}
+      {records && <NextAction prospect={prospect} records={records} onOpenChecklist={openChecklist} />}
       <StageStepper prospect={prospect} />
       <StageGuidance stage={prospect.stage} />
-      <Checklist prospect={prospect} />
+      <Checklist prospect={prospect} request={checklistRequest} />
       {pastDiscovery && <DiscoveryRecap prospect={prospect} />}
       {presenting && <OfferGuide prospect={prospect} />}
       <LogContact prospect={prospect} contact={contact} hasOpenRelance={openRelances.length > 0} />
@@ -65,8 +70,11 @@ export function ProspectView({ prospect, contact }: { prospect: Prospect; contac
   );
 }
 
-/** Alt+Shift+C logs a call, Alt+Shift+J schedules a relance in two days: the two most frequent gestures. */
-function useKeyboardShortcuts(prospectId: string, today: string) {
+/**
+ * Alt+Shift+C logs a call, Alt+Shift+J schedules a relance in two days (the planner's "+2 days",
+ * same working-days rule): the two most frequent gestures.
+ */
+function useKeyboardShortcuts(prospectId: string) {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (!event.altKey || !event.shiftKey) return;
@@ -75,10 +83,17 @@ function useKeyboardShortcuts(prospectId: string, today: string) {
         void logInteraction(db, prospectId, 'call', {});
       } else if (event.code === 'KeyJ') {
         event.preventDefault();
-        void scheduleRelance(db, prospectId, addDays(today, 2));
+        void scheduleInTwoDays(prospectId);
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [prospectId, today]);
+  }, [prospectId]);
+}
+
+async function scheduleInTwoDays(prospectId: string): Promise<void> {
+  // Day and setting read at the key press: the panel may have stayed open overnight, the setting changed since.
+  const today = todayIso();
+  const { workingDaysOnly } = await getSettings(db);
+  await scheduleRelance(db, prospectId, relanceDayIn(today, 2, workingDaysOnly));
 }

@@ -8,6 +8,7 @@ import type { PageContact } from '../../model/page-contact';
 import type { Channel } from '../../process';
 import { buttonClass, Chip, Initials, Section } from '../components';
 import { useI18n } from '../i18n-context';
+import { failureMessage } from './failure-message';
 import { ChannelButtons } from './LogContact';
 
 /** Somebody the page shows who is not in the prospect file yet (or only maybe, by name). */
@@ -24,7 +25,7 @@ export function RecognizedPerson({ contact, suggestions }: { contact: PageContac
     try {
       await work();
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
+      setError(failureMessage(failure, t));
     } finally {
       setBusy(false);
     }

@@ -2,11 +2,13 @@ import { useState } from 'react';
 import { db } from '../../db/instance';
 import { scheduleRelance } from '../../db/repository';
 import type { Prospect } from '../../model';
-import { addDays, daysBetween, NEXT_MONDAY_LABEL, nextMonday, onWorkingDay, RELANCE_PRESETS, todayIso } from '../../process';
+import { daysBetween, NEXT_MONDAY_LABEL, nextMonday, RELANCE_PRESETS, todayIso } from '../../process';
 import { buttonClass, inputClass, Section } from '../components';
 import { formatDay } from '../format';
 import { useI18n } from '../i18n-context';
 import { useSettings } from '../use-settings';
+import { useToday } from '../use-today';
+import { relanceDayIn } from './relance-day';
 
 /** One click on a preset schedules the next relance; a date picker covers the rest. */
 export function RelancePlanner({ prospect }: { prospect: Prospect }) {
@@ -16,15 +18,16 @@ export function RelancePlanner({ prospect }: { prospect: Prospect }) {
   const [time, setTime] = useState('');
   const [scheduled, setScheduled] = useState<string | null>(null);
   const workingDaysOnly = useSettings()?.workingDaysOnly ?? true;
-  const today = todayIso();
-  const monday = nextMonday(today);
-  // With "working days only", a preset landing on a weekend moves to the Monday.
-  const presetDay = (days: number) => (workingDaysOnly && days > 0 ? onWorkingDay(addDays(today, days)) : addDays(today, days));
+  // For the labels and the picker's minimum only: a click reads the clock itself, as the panel may have stayed open overnight.
+  const today = useToday();
 
   const schedule = async (dueDate: string) => {
     await scheduleRelance(db, prospect.id, dueDate, note.trim() || undefined, time || undefined);
     setScheduled(dueDate);
+    // Note, time and date were for this relance: the next one starts blank.
     setNote('');
+    setTime('');
+    setCustom('');
   };
 
   return (
@@ -37,8 +40,8 @@ export function RelancePlanner({ prospect }: { prospect: Prospect }) {
             data-testid="relance-preset"
             data-days={preset.days}
             className={`${buttonClass.secondary} text-xs`}
-            title={formatDay(presetDay(preset.days), lang)}
-            onClick={() => void schedule(presetDay(preset.days))}
+            title={formatDay(relanceDayIn(today, preset.days, workingDaysOnly), lang)}
+            onClick={() => void schedule(relanceDayIn(todayIso(), preset.days, workingDaysOnly))}
           >
             {preset.label[lang]}
           </button>
@@ -46,9 +49,10 @@ export function RelancePlanner({ prospect }: { prospect: Prospect }) {
         <button
           type="button"
           data-testid="relance-preset"
-          data-days={daysBetween(today, monday)}
+          data-days={daysBetween(today, nextMonday(today))}
           className={`${buttonClass.secondary} text-xs`}
-          onClick={() => void schedule(monday)}
+          title={formatDay(nextMonday(today), lang)}
+          onClick={() => void schedule(nextMonday(todayIso()))}
         >
           {NEXT_MONDAY_LABEL[lang]}
         </button>

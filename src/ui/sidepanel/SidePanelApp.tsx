@@ -36,7 +36,7 @@ export function SidePanelApp() {
             {t.backToPage}
           </button>
         </div>
-        <ProspectView prospect={focused} contact={null} />
+        <ProspectView key={focused.id} prospect={focused} contact={null} />
       </>
     );
   } else if (contact?.kind === 'company') {
@@ -46,7 +46,9 @@ export function SidePanelApp() {
   } else if (!contact) {
     body = <p className="px-4 py-6 text-sm text-slate-600 dark:text-slate-300">{t.panelNoPage}</p>;
   } else if (match?.kind === 'exact') {
-    body = <ProspectView prospect={match.prospect} contact={contact} />;
+    // Keyed by prospect: a half-done gesture (logged contact, open editor, pending move) belongs to
+    // the person it was started on, and must not carry over when the page shows someone else.
+    body = <ProspectView key={match.prospect.id} prospect={match.prospect} contact={contact} />;
   } else {
     body = <RecognizedPerson contact={contact} suggestions={match?.kind === 'suggestions' ? match.prospects : []} />;
   }
