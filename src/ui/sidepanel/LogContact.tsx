@@ -4,12 +4,12 @@ import { db } from '../../db/instance';
 import { logInteraction, scheduleRelance, updateInteractionNote } from '../../db/repository';
 import type { Prospect } from '../../model';
 import type { PageContact } from '../../model/page-contact';
-import { CHANNELS, type Channel, proposeRelanceAfterContact, todayIso } from '../../process';
+import { CHANNELS, type Channel, type IsoDate, onWorkingDay, proposeRelanceAfterContact, todayIso } from '../../process';
 import { ChannelIcon } from '../channel-icon';
 import { buttonClass, inputClass, Section } from '../components';
 import { formatDay } from '../format';
 import { useI18n } from '../i18n-context';
-import { useCadences } from '../use-settings';
+import { useCadences, useSettings } from '../use-settings';
 
 interface Logged {
   id: string;
@@ -19,24 +19,31 @@ interface Logged {
 
 /**
  * One click logs today's contact; the note is optional and inline, never a modal; then the
- * stage's cadence proposes the next relance, accepted in one click.
+ * stage's cadence proposes the next relance (its next step, counted from `stageSince`, the
+ * day the prospect entered its stage), accepted in one click.
  */
 export function LogContact({
   prospect,
   contact,
   hasOpenRelance,
+  stageSince,
 }: {
   prospect: Prospect;
   contact: PageContact | null;
   hasOpenRelance: boolean;
+  stageSince?: IsoDate | undefined;
 }) {
   const { t, lang } = useI18n();
   const [logged, setLogged] = useState<Logged | null>(null);
   const cadences = useCadences();
+  const workingDaysOnly = useSettings()?.workingDaysOnly ?? true;
   const [note, setNote] = useState('');
 
   const afterLog = (id: string, label: string) => {
-    const proposal = hasOpenRelance ? null : proposeRelanceAfterContact(prospect.stage, todayIso(), cadences);
+    const today = todayIso();
+    const proposed = hasOpenRelance ? null : proposeRelanceAfterContact(prospect.stage, today, cadences, stageSince);
+    // As the presets: with "working days only", a proposal landing on a weekend moves to the Monday.
+    const proposal = proposed && { dueDate: workingDaysOnly ? onWorkingDay(proposed.dueDate) : proposed.dueDate };
     setLogged({ id, label, proposal });
     setNote('');
   };

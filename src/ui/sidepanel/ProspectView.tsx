@@ -3,7 +3,7 @@ import { db } from '../../db/instance';
 import { getSettings, logInteraction, scheduleRelance } from '../../db/repository';
 import type { Prospect } from '../../model';
 import type { PageContact } from '../../model/page-contact';
-import { type ChecklistKey, stageIndex, todayIso } from '../../process';
+import { type ChecklistKey, stageIndex, stageStartDay, todayIso } from '../../process';
 import { Section } from '../components';
 import { useI18n } from '../i18n-context';
 import { useToday } from '../use-today';
@@ -47,7 +47,12 @@ export function ProspectView({ prospect, contact }: { prospect: Prospect; contac
       <Checklist prospect={prospect} request={checklistRequest} />
       {pastDiscovery && <DiscoveryRecap prospect={prospect} />}
       {presenting && <OfferGuide prospect={prospect} />}
-      <LogContact prospect={prospect} contact={contact} hasOpenRelance={openRelances.length > 0} />
+      <LogContact
+        prospect={prospect}
+        contact={contact}
+        hasOpenRelance={openRelances.length > 0}
+        stageSince={records ? stageStartDay(prospect, records.stageEvents) : undefined}
+      />
       <RelancePlanner prospect={prospect} />
       {(prospect.notes || prospect.tags.length > 0) && (
         <Section title={t.notes}>
