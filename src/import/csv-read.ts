@@ -58,6 +58,13 @@ export type ParsedCsv = {
 
 const DELIMITERS = [';', ',', '\t'];
 
+/*
+ * Excel's own hint, written before the header by exports meant to open in any locale:
+ * `sep=;` says which delimiter the file uses. Not a header, and worth more than a guess.
+ */
+// A spreadsheet re-saving the file may quote it (`"sep=,"`) and pad it with empty cells (`sep=;;;`).
+const SEPARATOR_LINE = /^("?)sep=([^\n"])\1(?:\2|[ \t])*(?:\n|$)/i;
+
 function isBlankRow(cells: readonly string[]): boolean {
   return cells.every((cell) => cell.trim() === '');
 }
@@ -77,9 +84,12 @@ function countLineBreaks(cells: readonly string[]): number {
 export function parseCsv(text: string): ParsedCsv {
   // One line ending everywhere, so that a row's physical extent is 1 + the line breaks
   // inside its quoted cells: line numbers then need no help from the parser.
-  const normalized = (text.startsWith('\uFEFF') ? text.slice(1) : text).replace(/\r\n?/g, '\n');
+  const unmarked = (text.startsWith('\uFEFF') ? text.slice(1) : text).replace(/\r\n?/g, '\n');
+  const declared = SEPARATOR_LINE.exec(unmarked);
+  // The `sep=` line becomes a blank line: skipped like any other, it keeps the line numbers true.
+  const normalized = declared ? `\n${unmarked.slice(declared[0].length)}` : unmarked;
   const result = Papa.parse<string[]>(normalized, {
-    delimiter: guessDelimiter(normalized),
+    delimiter: declared?.[2] ?? guessDelimiter(normalized),
     newline: '\n',
     // Kept so that every physical line is accounted for; blank rows are dropped below.
     skipEmptyLines: false,

@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import type { RelanceDatabase } from '../db/database';
-import type { Qualification, RelanceStatus, Stage } from '../model/enums';
+import type { OutcomeResult, Qualification, RelanceStatus, Stage } from '../model/enums';
 import type { Interaction } from '../model/interaction';
 import type { Prospect } from '../model/prospect';
 import type { Relance } from '../model/relance';
@@ -44,6 +44,8 @@ export function formatLocalDateTime(epochMs: number): string {
 
 const QUALIFICATION_LABELS: Readonly<Record<Qualification, string>> = { suspect: 'Suspect', prospect: 'Prospect', client: 'Client' };
 
+const OUTCOME_LABELS: Readonly<Record<OutcomeResult, string>> = { won: 'Gagné', lost: 'Perdu' };
+
 /** "Jeanne Marie Dupont" → ["Jeanne", "Marie Dupont"]: CRMs want the two halves. */
 export function splitFullName(fullName: string): { firstName: string; lastName: string } {
   const tokens = fullName
@@ -81,6 +83,10 @@ export const RELANCE_PRESET_HEADERS = [
   'Source',
   'Notes',
   'Créé le',
+  // Last, so a spreadsheet built on the columns above keeps its references.
+  'Résultat',
+  'Motif du résultat',
+  'Date du résultat',
 ] as const;
 
 const PRESETS: Readonly<Record<ExportPreset, PresetColumns>> = {
@@ -102,6 +108,9 @@ const PRESETS: Readonly<Record<ExportPreset, PresetColumns>> = {
       p.source,
       p.notes ?? '',
       formatLocalDateTime(p.createdAt),
+      p.outcome ? OUTCOME_LABELS[p.outcome.result] : '',
+      p.outcome?.reason ?? '',
+      p.outcome ? formatLocalDateTime(p.outcome.date) : '',
     ],
   },
   hubspot: {

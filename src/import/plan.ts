@@ -2,12 +2,14 @@ import type { RelanceDatabase } from '../db/database';
 import { nameFromEmail, nameFromLinkedinUrl } from '../db/repository';
 import { emailKeysOf, isEmail, nameCompanyKey, namePartOfKey } from '../matching/keys';
 import { canonicalLinkedinUrl, linkedinSlugFromUrl } from '../matching/linkedin-url';
-import type { Qualification, Stage } from '../model/enums';
+import type { OutcomeResult, Qualification, Stage } from '../model/enums';
+import { optionalText } from '../model/fields';
 import { type Prospect, prospectSchema, withDerivedKeys } from '../model/prospect';
 import type { StageEvent } from '../model/stage-event';
 import { z } from '../model/zod';
+import { salesNavLeadId } from '../sites/salesnav';
 import type { CsvProblem, CsvRow } from './csv-read';
-import { type ColumnMapping, type MappableField, qualificationFromText, stageFromText } from './mapping';
+import { type ColumnMapping, dateFromText, type MappableField, outcomeFromText, qualificationFromText, stageFromText } from './mapping';
 
 /*
  * A CSV import in two steps: planImport reads the file against the database and says what
@@ -27,6 +29,8 @@ export type ImportedContact = {
   emails: string[];
   phones: string[];
   linkedinUrl?: string;
+  /** The lead id of a Sales Navigator link given instead of a profile URL. */
+  salesNavId?: string;
   company?: string;
   jobTitle?: string;
   headline?: string;
@@ -37,6 +41,10 @@ export type ImportedContact = {
   stage: Stage;
   qualification: Qualification;
   tags: string[];
+  /** The file's creation date; absent, the prospect is dated at the import. */
+  createdAt?: number;
+  /** Won or lost; without a date in the file, dated at the import. */
+  outcome?: { result: OutcomeResult; reason?: string; date?: number };
 };
 
 export type PlannedRow = { line: number; contact: ImportedContact };
@@ -64,7 +72,17 @@ export type RejectedRow = {
   limit?: number;
 };
 
-export const WARNING_CODES = ['unknown-stage', 'unknown-qualification', 'csv-syntax'] as const;
+export const WARNING_CODES = [
+  'unknown-stage',
+  'unknown-qualification',
+  'csv-syntax',
+  'invalid-email-dropped',
+  'invalid-linkedin-url-dropped',
+  'sales-navigator-link',
+  'unknown-outcome',
+  'invalid-creation-date',
+  'invalid-outcome-date',
+] as const;
 export type WarningCode = (typeof WARNING_CODES)[number];
 
 export type ImportWarning = { line: number; code: WarningCode; message: string; value?: string };
@@ -88,8 +106,47 @@ const IMPORT_SOURCE = 'import';
 /** Spreadsheet exports (ours included) put an apostrophe before text Excel would run as a formula. */
 const FORMULA_GUARD = /^'(?=[=+\-@])/;
 
+/*
+ * What French files write in a cell they have nothing for ("NC" = non communiqué, "néant")
+ * and Excel's #N/A: taken for an email, a URL or a name, they would reject the row or name
+ * someone "NC". Compared accent-, case-, space- and dot-insensitively.
+ */
+const PLACEHOLDERS: ReadonlySet<string> = new Set([
+  '-',
+  '--',
+  '—',
+  '–',
+  '?',
+  '??',
+  'nc',
+  'n/c',
+  'na',
+  'n/a',
+  '#n/a',
+  'nd',
+  'n/d',
+  'neant',
+  'aucun',
+  'aucune',
+  'inconnu',
+  'inconnue',
+  'none',
+  'null',
+]);
+
+function isPlaceholder(value: string): boolean {
+  if (value.length > 8) return false;
+  const folded = value
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[\s.]+/g, '');
+  return PLACEHOLDERS.has(folded);
+}
+
 function cleanCell(raw: string | undefined): string {
-  return (raw ?? '').trim().replace(FORMULA_GUARD, '');
+  const value = (raw ?? '').trim().replace(FORMULA_GUARD, '');
+  return isPlaceholder(value) ? '' : value;
 }
 
 type CellsByField = Partial<Record<MappableField, string[]>>;
@@ -117,7 +174,7 @@ function splitList(values: readonly string[] | undefined, separator: RegExp): st
   return (values ?? [])
     .flatMap((value) => value.split(separator))
     .map((item) => item.trim())
-    .filter((item) => item !== '');
+    .filter((item) => item !== '' && !isPlaceholder(item));
 }
 
 const EMAIL_SEPARATOR = /[\s,;]+/;
@@ -185,64 +242,90 @@ function readRowCells(
   const { line } = row;
   const cells = cellsByField(row.cells, columns);
   const warnings: ImportWarning[] = [];
+  const warn = (code: WarningCode, value: string, detail: string) =>
+    warnings.push({ line, code, value: shortValue(value), message: `line ${line}: ${detail}` });
 
   const emails: string[] = [];
+  const invalidEmails: string[] = [];
   for (const candidate of splitList(cells.email, EMAIL_SEPARATOR)) {
     const email = candidate.replace(/^mailto:/i, '');
-    if (!isEmail(email))
-      return rejection(line, 'invalid-email', `invalid email "${shortValue(email)}"`, { field: 'emails', value: shortValue(email) });
-    emails.push(email);
+    if (isEmail(email)) emails.push(email);
+    else invalidEmails.push(email);
   }
   const distinctEmails = distinctBy(emails, (email) => email.toLowerCase());
 
   let linkedinUrl: string | undefined;
+  let salesNavId: string | undefined;
+  let invalidLinkedin: string | undefined;
   const linkedinCell = cells.linkedinUrl?.[0];
   if (linkedinCell !== undefined) {
     const canonical = canonicalLinkedinUrl(linkedinCell);
-    if (!canonical) {
-      return rejection(line, 'invalid-linkedin-url', `not a LinkedIn profile URL "${shortValue(linkedinCell)}"`, {
-        field: 'linkedinUrl',
-        value: shortValue(linkedinCell),
-      });
+    if (canonical) linkedinUrl = canonical;
+    else {
+      salesNavId = salesNavLeadIdOf(linkedinCell);
+      if (salesNavId === undefined) invalidLinkedin = linkedinCell;
     }
-    linkedinUrl = canonical;
   }
 
   const writtenName = cells.fullName?.[0] ?? ([cells.firstName?.[0], cells.lastName?.[0]].filter(Boolean).join(' ') || undefined);
   // "-", "?" or a number in the name column names nobody, and could not be recognised again.
   const givenName = writtenName !== undefined && HAS_LETTER.test(writtenName) ? writtenName : undefined;
   if (givenName === undefined && distinctEmails.length === 0 && linkedinUrl === undefined) {
+    // Nothing else to recognise the person by: the invalid value is the reason to give.
+    const badEmail = invalidEmails[0];
+    if (badEmail !== undefined) {
+      return rejection(line, 'invalid-email', `invalid email "${shortValue(badEmail)}"`, { field: 'emails', value: shortValue(badEmail) });
+    }
+    if (linkedinCell !== undefined) {
+      return rejection(line, 'invalid-linkedin-url', `not a LinkedIn profile URL "${shortValue(linkedinCell)}"`, {
+        field: 'linkedinUrl',
+        value: shortValue(linkedinCell),
+      });
+    }
     return rejection(line, 'no-identity', 'no name, email or LinkedIn URL');
   }
+  // The row is someone: an unusable optional value is left out rather than losing the rest.
+  for (const email of invalidEmails) warn('invalid-email-dropped', email, `invalid email "${shortValue(email)}" left out`);
+  if (invalidLinkedin !== undefined) {
+    warn('invalid-linkedin-url-dropped', invalidLinkedin, `not a LinkedIn profile URL "${shortValue(invalidLinkedin)}", left out`);
+  }
+  if (salesNavId !== undefined && linkedinCell !== undefined) {
+    warn(
+      'sales-navigator-link',
+      linkedinCell,
+      `Sales Navigator link "${shortValue(linkedinCell)}" kept as the lead's Sales Navigator id, not as a LinkedIn profile`,
+    );
+  }
 
-  let stage: Stage = 'prospecting';
+  let stage: Stage | undefined;
+  let result: OutcomeResult | undefined;
   const stageCell = cells.stage?.[0];
   if (stageCell !== undefined) {
     const known = stageOf(stageCell);
+    // CRMs put the deal's won/lost status in their stage column.
+    const status = known ? null : outcomeFromText(stageCell);
     if (known) stage = known;
-    else {
-      warnings.push({
-        line,
-        code: 'unknown-stage',
-        value: shortValue(stageCell),
-        message: `line ${line}: unknown stage "${shortValue(stageCell)}", imported at Prospection`,
-      });
-    }
+    else if (status) result = status;
+    else warn('unknown-stage', stageCell, `unknown stage "${shortValue(stageCell)}", imported at Prospection`);
   }
+  const outcomeCell = cells.outcome?.[0];
+  if (outcomeCell !== undefined) {
+    const known = outcomeFromText(outcomeCell);
+    if (known) result = known;
+    else warn('unknown-outcome', outcomeCell, `unknown result "${shortValue(outcomeCell)}", imported without a result`);
+  }
+  // A won deal whose stage the file does not give has moved on to the relationship (PLAYBOOK.md step 6 → 7).
+  stage ??= result === 'won' ? 'relationship' : 'prospecting';
+
   let qualification: Qualification = 'suspect';
   const qualificationCell = cells.qualification?.[0];
   if (qualificationCell !== undefined) {
     const known = qualificationOf(qualificationCell);
     if (known) qualification = known;
-    else {
-      warnings.push({
-        line,
-        code: 'unknown-qualification',
-        value: shortValue(qualificationCell),
-        message: `line ${line}: unknown qualification "${shortValue(qualificationCell)}", imported as suspect`,
-      });
-    }
+    else warn('unknown-qualification', qualificationCell, `unknown qualification "${shortValue(qualificationCell)}", imported as suspect`);
   }
+  // As the repository does when a won deal reaches the relationship stage.
+  if (result === 'won' && stage === 'relationship') qualification = 'client';
 
   const contact: ImportedContact = {
     fullName: givenName ?? derivedName(distinctEmails, linkedinUrl),
@@ -254,12 +337,42 @@ function readRowCells(
     tags: distinctBy(splitList(cells.tags, TAG_SEPARATOR), (tag) => tag),
   };
   if (linkedinUrl !== undefined) contact.linkedinUrl = linkedinUrl;
+  if (salesNavId !== undefined) contact.salesNavId = salesNavId;
   for (const field of ['company', 'jobTitle', 'headline', 'location'] as const) {
     const value = cells[field]?.[0];
     if (value !== undefined) contact[field] = value;
   }
   if (cells.notes) contact.notes = cells.notes.join('\n');
+
+  const createdCell = cells.createdAt?.[0];
+  if (createdCell !== undefined) {
+    const createdAt = dateFromText(createdCell);
+    if (createdAt !== null) contact.createdAt = createdAt;
+    else warn('invalid-creation-date', createdCell, `unreadable creation date "${shortValue(createdCell)}", dated at the import`);
+  }
+  if (result !== undefined) {
+    const outcome: NonNullable<ImportedContact['outcome']> = { result };
+    const reason = cells.outcomeReason?.[0];
+    if (reason !== undefined) outcome.reason = reason;
+    const dateCell = cells.outcomeDate?.[0];
+    if (dateCell !== undefined) {
+      const date = dateFromText(dateCell);
+      if (date !== null) outcome.date = date;
+      else warn('invalid-outcome-date', dateCell, `unreadable result date "${shortValue(dateCell)}", dated at the import`);
+    }
+    contact.outcome = outcome;
+  }
   return { contact, warnings };
+}
+
+/** The lead id of a Sales Navigator lead link, written with or without its scheme. */
+function salesNavLeadIdOf(cell: string): string | undefined {
+  const withScheme = /^https?:\/\//i.test(cell) ? cell.replace(/^http:/i, 'https:') : `https://${cell}`;
+  try {
+    return salesNavLeadId(new URL(withScheme)) ?? undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function derivedName(emails: readonly string[], linkedinUrl: string | undefined): string {
@@ -282,6 +395,8 @@ function derivedName(emails: readonly string[], linkedinUrl: string | undefined)
 /**
  * The new prospect a contact becomes, without its derived keys: the database computes
  * those on every write, and computing them for 10,000 rows here would be wasted work.
+ * Dates the file gives are kept (a two-year-old contact is not new this month), but never
+ * later than now: a day and month read the wrong way round must not date a record in the future.
  */
 function draftProspect(contact: ImportedContact, id: string, now: number): Prospect {
   const prospect: Prospect = {
@@ -298,12 +413,16 @@ function draftProspect(contact: ImportedContact, id: string, now: number): Prosp
     tags: [...contact.tags],
     source: contact.source,
     lockedFields: [],
-    createdAt: now,
+    createdAt: Math.min(contact.createdAt ?? now, now),
     updatedAt: now,
   };
-  for (const field of ['linkedinUrl', 'company', 'jobTitle', 'headline', 'location', 'notes'] as const) {
+  for (const field of ['linkedinUrl', 'salesNavId', 'company', 'jobTitle', 'headline', 'location', 'notes'] as const) {
     const value = contact[field];
     if (value !== undefined) prospect[field] = value;
+  }
+  if (contact.outcome) {
+    const { result, reason, date } = contact.outcome;
+    prospect.outcome = { result, date: Math.min(date ?? now, now), ...(reason === undefined ? {} : { reason }) };
   }
   return prospect;
 }
@@ -320,6 +439,8 @@ const FIELD_LABELS: Readonly<Record<string, string>> = {
   tags: 'tag',
   jobTitle: 'job title',
   linkedinUrl: 'LinkedIn URL',
+  salesNavId: 'Sales Navigator id',
+  outcome: 'won/lost reason',
 };
 
 const labelOf = (field: string) => FIELD_LABELS[field] ?? field;
@@ -331,19 +452,24 @@ const PLACEHOLDER_ID = '00000000-0000-4000-8000-000000000000';
  * The prospect schema, cut down to the fields a row fills: the rest is constant or derived
  * from these, and validating it 10,000 times over would double the planning time.
  */
-const rowFieldsSchema = z.pick(prospectSchema, {
-  fullName: true,
-  headline: true,
-  jobTitle: true,
-  company: true,
-  location: true,
-  phones: true,
-  emails: true,
-  linkedinUrl: true,
-  tags: true,
-  source: true,
-  notes: true,
-});
+const rowFieldsSchema = z.extend(
+  z.pick(prospectSchema, {
+    fullName: true,
+    headline: true,
+    jobTitle: true,
+    company: true,
+    location: true,
+    phones: true,
+    emails: true,
+    linkedinUrl: true,
+    salesNavId: true,
+    tags: true,
+    source: true,
+    notes: true,
+  }),
+  // The result and its date are read as valid or not kept; the reason is the file's text.
+  { outcome: z.optional(z.object({ reason: optionalText(500) })) },
+);
 
 /** Over-long or otherwise invalid values, in the words of the prospect schema. */
 function schemaRejection(line: number, contact: ImportedContact): RejectedRow | null {
@@ -412,7 +538,7 @@ function keysOfProspect(prospect: Prospect, withNames: boolean): string[] {
 const MAX_EMAILS = 20;
 const MAX_PHONES = 20;
 const MAX_TAGS = 50;
-const FILLABLE_FIELDS = ['company', 'jobTitle', 'headline', 'location', 'notes'] as const;
+const FILLABLE_FIELDS = ['company', 'jobTitle', 'headline', 'location', 'notes', 'salesNavId'] as const;
 
 /**
  * The prospect with what a duplicate row adds: new emails and phones, empty fields filled,
@@ -708,7 +834,7 @@ export async function executeImport(db: RelanceDatabase, plan: ImportPlan, optio
     for (let start = 0; start < created.length; start += batchSize) {
       const prospects = created.slice(start, start + batchSize).map((target) => target.prospect);
       await db.prospects.bulkAdd(prospects);
-      await db.stageEvents.bulkAdd(prospects.map((prospect) => entryEvent(prospect, now)));
+      await db.stageEvents.bulkAdd(prospects.map(entryEvent));
       progress(prospects.length);
     }
     for (let start = 0; start < updated.length; start += batchSize) {
@@ -720,6 +846,15 @@ export async function executeImport(db: RelanceDatabase, plan: ImportPlan, optio
   });
 }
 
-function entryEvent(prospect: Prospect, date: number): StageEvent {
-  return { id: crypto.randomUUID(), prospectId: prospect.id, from: null, to: prospect.stage, date, forced: false, unmet: [] };
+/** Dated at the prospect's creation, which the file may put long before the import, as a capture does. */
+function entryEvent(prospect: Prospect): StageEvent {
+  return {
+    id: crypto.randomUUID(),
+    prospectId: prospect.id,
+    from: null,
+    to: prospect.stage,
+    date: prospect.createdAt,
+    forced: false,
+    unmet: [],
+  };
 }

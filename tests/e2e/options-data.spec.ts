@@ -318,7 +318,7 @@ test('the Relance CSV export re-imports into the same prospects', async () => {
   expect(await storedProspects()).toHaveLength(0);
   await chooseCsv(download.suggestedFilename(), exported);
   await expect(mappingSelect('Nom complet')).toHaveValue('fullName');
-  await expect(mappingSelect('Créé le')).toHaveValue('');
+  await expect(mappingSelect('Créé le')).toHaveValue('createdAt');
   await page.getByTestId('import-mapping-confirm').click();
   await expectReport({ ok: before.length, duplicates: 0, rejected: 0 });
   await confirmImport();

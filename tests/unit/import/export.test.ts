@@ -69,7 +69,7 @@ describe('exportProspectsCsv, relance preset', () => {
     const csv = await exportProspectsCsv(db, { preset: 'relance' });
     expect(
       csv.startsWith(
-        '\uFEFFNom complet;E-mail;Téléphone;Société;Poste;Accroche;LinkedIn;Ville;Étape;Qualification;Tags;Source;Notes;Créé le\r\n',
+        '\uFEFFNom complet;E-mail;Téléphone;Société;Poste;Accroche;LinkedIn;Ville;Étape;Qualification;Tags;Source;Notes;Créé le;Résultat;Motif du résultat;Date du résultat\r\n',
       ),
     ).toBe(true);
     const parsed = parseCsv(csv);
@@ -90,6 +90,9 @@ describe('exportProspectsCsv, relance preset', () => {
       'Salon Global Industrie',
       'Ligne 1\nLigne 2 ; avec "guillemets", et des virgules',
       '2025-03-14 09:30',
+      '',
+      '',
+      '',
     ]);
   });
 

@@ -98,7 +98,7 @@ describe('autoMap', () => {
     ]);
   });
 
-  it('maps every column of our own export back, except the creation date', () => {
+  it('maps every column of our own export back', () => {
     expect(mapped([...RELANCE_PRESET_HEADERS])).toEqual([
       'fullName',
       'email',
@@ -113,7 +113,10 @@ describe('autoMap', () => {
       'tags',
       'source',
       'notes',
-      null,
+      'createdAt',
+      'outcome',
+      'outcomeReason',
+      'outcomeDate',
     ]);
   });
 
@@ -143,7 +146,7 @@ describe('autoMap', () => {
   });
 
   it('leaves unknown and empty headers unmapped', () => {
-    expect(mapped(['', 'Chiffre d’affaires', 'Créé le', 'Record ID'])).toEqual([null, null, null, null]);
+    expect(mapped(['', 'Chiffre d’affaires', 'Code NAF', 'Record ID'])).toEqual([null, null, null, null]);
   });
 });
 

@@ -94,33 +94,45 @@ describe('rejected rows', () => {
   it('are reported with their true line numbers and a reason code, and the rest is imported', async () => {
     const db = freshDb();
     const plan = await planCsvText(db, fixtureText('rejects.csv'));
-    expect(plan.totals).toEqual({ rows: 9, ok: 4, duplicates: 0, rejected: 5 });
-    expect(plan.ok.map((row) => row.line)).toEqual([2, 7, 9, 13]);
+    expect(plan.totals).toEqual({ rows: 9, ok: 7, duplicates: 0, rejected: 2 });
+    expect(plan.ok.map((row) => row.line)).toEqual([2, 4, 6, 7, 9, 12, 13]);
     expect(plan.rejected.map(({ line, reason }) => [line, reason])).toEqual([
       [3, 'no-identity'],
-      [4, 'invalid-email'],
-      [6, 'invalid-linkedin-url'],
       [8, 'too-long'],
-      [12, 'invalid-email'],
     ]);
     expect(plan.rejected[0]?.message).toBe('line 3: no name, email or LinkedIn URL');
-    expect(plan.rejected[1]).toMatchObject({ message: 'line 4: invalid email "paul(at)durand.example"', value: 'paul(at)durand.example' });
-    expect(plan.rejected[3]).toMatchObject({ field: 'fullName', limit: 200, message: 'line 8: name too long (max 200 characters)' });
+    expect(plan.rejected[1]).toMatchObject({ field: 'fullName', limit: 200, message: 'line 8: name too long (max 200 characters)' });
 
-    // An unknown stage is not a rejection: the row is kept at the first stage, with a warning.
+    // An unknown stage, or an invalid email or profile URL next to a name, is not a
+    // rejection: the row is kept without it, with a warning.
     expect(plan.warnings).toEqual([
+      {
+        line: 4,
+        code: 'invalid-email-dropped',
+        value: 'paul(at)durand.example',
+        message: 'line 4: invalid email "paul(at)durand.example" left out',
+      },
+      {
+        line: 6,
+        code: 'invalid-linkedin-url-dropped',
+        value: 'https://www.linkedin.com/company/acme/',
+        message: 'line 6: not a LinkedIn profile URL "https://www.linkedin.com/company/acme/", left out',
+      },
       {
         line: 7,
         code: 'unknown-stage',
         value: 'Étape inconnue',
         message: 'line 7: unknown stage "Étape inconnue", imported at Prospection',
       },
+      { line: 12, code: 'invalid-email-dropped', value: 'bad', message: 'line 12: invalid email "bad" left out' },
     ]);
 
-    expect(await executeImport(db, plan, { onDuplicate: 'skip' })).toEqual({ created: 4, merged: 0 });
+    expect(await executeImport(db, plan, { onDuplicate: 'skip' })).toEqual({ created: 7, merged: 0 });
     const stored = await db.prospects.toArray();
     expect(stored.find((p) => p.fullName === 'Marie Curie')?.stage).toBe('prospecting');
     expect(stored.find((p) => p.fullName === 'Anne\nMulti-ligne')).toBeDefined();
+    expect(stored.find((p) => p.fullName === 'Paul Durand')).toMatchObject({ emails: [], company: 'Durand SA' });
+    expect(stored.find((p) => p.fullName === 'Luc Petit')?.linkedinUrl).toBeUndefined();
   });
 
   it('rejects too many values and over-long list items', async () => {

@@ -564,5 +564,12 @@ function warningText(s: Strings, warning: ImportWarning): string {
       return s.warnings['unknown-qualification'](warning.value ?? '');
     case 'csv-syntax':
       return s.warnings['csv-syntax'];
+    case 'invalid-email-dropped':
+    case 'invalid-linkedin-url-dropped':
+    case 'sales-navigator-link':
+    case 'unknown-outcome':
+    case 'invalid-creation-date':
+    case 'invalid-outcome-date':
+      return s.warnings[warning.code](warning.value ?? '');
   }
 }

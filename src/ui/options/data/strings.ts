@@ -68,6 +68,12 @@ type DataStrings = {
     'unknown-stage': (value: string) => string;
     'unknown-qualification': (value: string) => string;
     'csv-syntax': string;
+    'invalid-email-dropped': (value: string) => string;
+    'invalid-linkedin-url-dropped': (value: string) => string;
+    'sales-navigator-link': (value: string) => string;
+    'unknown-outcome': (value: string) => string;
+    'invalid-creation-date': (value: string) => string;
+    'invalid-outcome-date': (value: string) => string;
   };
   policyTitle: string;
   policySkip: string;
@@ -188,6 +194,10 @@ export const dataStrings = defineStrings<DataStrings>({
       notes: 'Notes',
       source: 'Source',
       headline: 'Accroche LinkedIn',
+      createdAt: 'Date de création',
+      outcome: 'Résultat (gagné / perdu)',
+      outcomeReason: 'Motif du résultat',
+      outcomeDate: 'Date du résultat',
     },
     noIdentityColumn:
       'Aucune colonne ne donne de nom, d’e-mail ni de profil LinkedIn : chaque ligne serait rejetée. Choisissez au moins l’une d’elles.',
@@ -222,6 +232,8 @@ export const dataStrings = defineStrings<DataStrings>({
       tags: 'tags',
       notes: 'notes',
       source: 'source',
+      salesNavId: 'identifiant Sales Navigator',
+      outcome: 'motif du résultat',
     },
     duplicateOfProspect: (name) => `déjà dans vos prospects (${name})`,
     duplicateOfRow: (line) => `répète la ligne ${line} du fichier`,
@@ -230,6 +242,14 @@ export const dataStrings = defineStrings<DataStrings>({
       'unknown-stage': (value) => `étape inconnue « ${value} » : importé en Prospection`,
       'unknown-qualification': (value) => `qualification inconnue « ${value} » : importé comme suspect`,
       'csv-syntax': 'guillemets mal fermés dans le fichier : vérifiez cette ligne après l’import',
+      'invalid-email-dropped': (value) => `e-mail invalide « ${value} » : laissé de côté, le reste de la ligne est importé`,
+      'invalid-linkedin-url-dropped': (value) =>
+        `« ${value} » n’est pas l’adresse d’un profil LinkedIn : laissé de côté, le reste de la ligne est importé`,
+      'sales-navigator-link': (value) =>
+        `lien Sales Navigator « ${value} » : gardé comme identifiant Sales Navigator, le profil LinkedIn reste à compléter`,
+      'unknown-outcome': (value) => `résultat inconnu « ${value} » (ni gagné ni perdu) : importé sans résultat`,
+      'invalid-creation-date': (value) => `date de création illisible « ${value} » : datée du jour de l’import`,
+      'invalid-outcome-date': (value) => `date du résultat illisible « ${value} » : datée du jour de l’import`,
     },
     policyTitle: 'Que faire des doublons ?',
     policySkip: 'Les ignorer',
@@ -368,6 +388,10 @@ export const dataStrings = defineStrings<DataStrings>({
       notes: 'Notes',
       source: 'Source',
       headline: 'LinkedIn headline',
+      createdAt: 'Creation date',
+      outcome: 'Result (won / lost)',
+      outcomeReason: 'Result reason',
+      outcomeDate: 'Result date',
     },
     noIdentityColumn: 'No column gives a name, an email or a LinkedIn profile: every row would be rejected. Choose at least one of them.',
     repeatedField: (field) => `Several columns feed “${field}”: only the first filled one is kept.`,
@@ -401,6 +425,8 @@ export const dataStrings = defineStrings<DataStrings>({
       tags: 'tags',
       notes: 'notes',
       source: 'source',
+      salesNavId: 'Sales Navigator id',
+      outcome: 'result reason',
     },
     duplicateOfProspect: (name) => `already in your prospects (${name})`,
     duplicateOfRow: (line) => `repeats line ${line} of the file`,
@@ -409,6 +435,13 @@ export const dataStrings = defineStrings<DataStrings>({
       'unknown-stage': (value) => `unknown stage “${value}”: imported at Prospecting`,
       'unknown-qualification': (value) => `unknown qualification “${value}”: imported as suspect`,
       'csv-syntax': 'badly closed quotes in the file: check this row after the import',
+      'invalid-email-dropped': (value) => `invalid email “${value}”: left out, the rest of the row is imported`,
+      'invalid-linkedin-url-dropped': (value) => `“${value}” is not a LinkedIn profile URL: left out, the rest of the row is imported`,
+      'sales-navigator-link': (value) =>
+        `Sales Navigator link “${value}”: kept as the Sales Navigator id, the LinkedIn profile is still to fill in`,
+      'unknown-outcome': (value) => `unknown result “${value}” (neither won nor lost): imported without a result`,
+      'invalid-creation-date': (value) => `unreadable creation date “${value}”: dated on the day of the import`,
+      'invalid-outcome-date': (value) => `unreadable result date “${value}”: dated on the day of the import`,
     },
     policyTitle: 'What about duplicates?',
     policySkip: 'Skip them',
