@@ -19,6 +19,11 @@ export function watchPage(ctx: ContentScriptContext, adapter: SiteAdapter, send:
   let lastContact: PageContact | null = null;
   // The person shown before the last navigation: the page may still show them under the new URL.
   let stale: PageContact | null = null;
+  // The title when the URL moved on to another person: until the page replaces it, it names the
+  // page the rep came from (the feed, the previous profile), whoever that page showed.
+  let staleTitle: string | undefined;
+  // The previous person as the unchanged page reads without its stale title (the name from their card).
+  let staleReading: PageContact | null = null;
   let settleAt = 0;
   let observer: MutationObserver | undefined;
   // Watched after a navigation, until the page settles: the adapter's region, else the whole page.
@@ -65,12 +70,13 @@ export function watchPage(ctx: ContentScriptContext, adapter: SiteAdapter, send:
 
   const scan = () => {
     pending = 0;
-    const contact = adapter.matches(url) ? adapter.extract(url, document) : null;
-    const trusted =
-      contact !== null &&
-      (stale === null || !samePage(contact, stale) || (changedSinceNavigation && adapter.confirmsIdentity(url, document)));
+    if (document.title !== staleTitle) staleTitle = undefined;
+    const contact = adapter.matches(url) ? adapter.extract(url, document, { staleTitle }) : null;
+    const showsPrevious = contact !== null && [stale, staleReading].some((previous) => previous !== null && samePage(contact, previous));
+    const trusted = contact !== null && (!showsPrevious || (changedSinceNavigation && adapter.confirmsIdentity(url, document)));
     if (trusted) {
       stale = null;
+      staleReading = null;
       report(contact);
     } else if (contact === null && (stale === null || !adapter.matches(url))) {
       report(null);
@@ -114,9 +120,13 @@ export function watchPage(ctx: ContentScriptContext, adapter: SiteAdapter, send:
     changedSinceNavigation = false;
     if (before && now && identityOf(now) !== '' && identityOf(now) === identityOf(before)) {
       stale = null; // a sub-page of the same person
+      staleTitle = undefined;
+      staleReading = null;
     } else {
       // Another person: clear the panel at once rather than show the previous one.
       stale = before;
+      staleTitle = document.title;
+      staleReading = before && now && samePage(now, before) ? adapter.extract(url, document, { staleTitle }) : null;
       if (before) report(null);
     }
     start();

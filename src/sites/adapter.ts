@@ -1,5 +1,14 @@
 import type { PageContact, Site } from '../model/page-contact';
 
+/** What the caller knows of the page beyond its DOM. */
+export interface Reading {
+  /**
+   * The document title as it was before an SPA navigation to another person, while the page has
+   * not replaced it yet: it names the previous page ("(4) Feed | LinkedIn"), never read it.
+   */
+  staleTitle?: string;
+}
+
 /**
  * One adapter per site. Pure DOM reading: no browser APIs, no writes into the page,
  * so the same code runs in content scripts, in unit tests and in `npm run recognize`.
@@ -9,7 +18,7 @@ export interface SiteAdapter {
   /** URL predicate: true only for pages this adapter reads (gotcha URLs must be false). */
   matches(url: URL): boolean;
   /** The contact the page shows, or null when it shows none (yet). */
-  extract(url: URL, doc: Document): PageContact | null;
+  extract(url: URL, doc: Document, reading?: Reading): PageContact | null;
   /**
    * True when the markup itself proves it belongs to the URL's person (a link carrying the
    * URL's slug, canonical link, JSON-LD url). SPAs change the URL before the new person is

@@ -7,7 +7,7 @@ export function firstMatching(site: Site, adapters: readonly SiteAdapter[]): Sit
   return {
     site,
     matches: (url) => pick(url) !== undefined,
-    extract: (url, doc) => pick(url)?.extract(url, doc) ?? null,
+    extract: (url, doc, reading) => pick(url)?.extract(url, doc, reading) ?? null,
     confirmsIdentity: (url, doc) => pick(url)?.confirmsIdentity(url, doc) ?? false,
     liveRegion: (doc) => pick(new URL(doc.location?.href ?? 'about:blank'))?.liveRegion?.(doc) ?? null,
     watchRegion: (url, doc) => {

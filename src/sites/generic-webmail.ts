@@ -15,6 +15,8 @@ export const SELECTORS = {
   readingArea: ['[role="main"]', 'main', 'article'],
   mailtoLink: 'a[href^="mailto:"], a[href^="MAILTO:"]',
   subjectHeading: 'h1, h2',
+  /** The site's top bar, where webmails show the signed-in account; read only outside the reading area. */
+  banner: '[role="banner"]',
   /** Text a reader does not see (or that is not text) never yields an address. */
   unseen: '[hidden], [aria-hidden="true"], script, style, template, noscript',
 } as const;
@@ -123,6 +125,93 @@ export function mailboxesIn(roots: readonly Element[]): Mailbox[] {
   return found;
 }
 
+/**
+ * The signed-in account as far as the page says: its addresses and display names (lower-cased),
+ * and labels that name it among other, localised words ("Account manager for Jane Doe").
+ */
+export interface AccountOwner {
+  emails: Set<string>;
+  names: Set<string>;
+  labels: string[];
+}
+
+// Separators between a page title's parts: "Inbox - jane@acme.fr - Yahoo Mail", "A | B | Proton Mail", "Webmail :: Subject".
+const TITLE_SEPARATOR = /\s(?:[-–—|]|::)\s/;
+const nameKey = (name: string | undefined): string | undefined => displayName(name)?.toLowerCase();
+
+/** The parts of a page title, trimmed; webmails put the account there between the view and the product. */
+export function titleParts(title: string): string[] {
+  return title
+    .split(TITLE_SEPARATOR)
+    .map((part) => cleanText(part))
+    .filter((part) => part !== undefined);
+}
+
+/** The title's parts that are an address: where Gmail and Yahoo write the account ("Inbox - jane@acme.fr - Yahoo Mail"). */
+export function addressesInTitle(title: string): string[] {
+  return titleParts(title).filter(isEmail);
+}
+
+/** The owner out of what the page shows of them: addresses (or "Name <address>"), names, labels. */
+export function accountOwner(
+  addresses: Iterable<string | null | undefined>,
+  names: Iterable<string | null | undefined> = [],
+  labels: Iterable<string | null | undefined> = [],
+): AccountOwner {
+  const owner: AccountOwner = { emails: new Set(), names: new Set(), labels: [] };
+  for (const value of addresses) {
+    const key = emailKey(addressIn(value));
+    if (key) owner.emails.add(key);
+    const name = nameKey(nameBeforeAddress(value));
+    if (name) owner.names.add(name);
+  }
+  for (const value of names) {
+    const name = nameKey(value ?? undefined);
+    if (name) owner.names.add(name);
+  }
+  for (const value of labels) {
+    const label = cleanText(value)?.toLowerCase();
+    if (label) owner.labels.push(label);
+  }
+  return owner;
+}
+
+/**
+ * True when the mailbox is the account owner: same address, or same display name (the owner's
+ * aliases, and cards that show a name only). A label names the owner when it starts or ends
+ * with the whole name, whatever the language around it.
+ */
+export function isOwner(owner: AccountOwner, mailbox: Mailbox): boolean {
+  const key = emailKey(mailbox.email);
+  if (key && owner.emails.has(key)) return true;
+  const name = nameKey(mailbox.name);
+  if (!name) return false;
+  return (
+    owner.names.has(name) || owner.labels.some((label) => label === name || label.endsWith(` ${name}`) || label.startsWith(`${name} `))
+  );
+}
+
+/** A message of a thread: its sender, and everyone else it shows (read only when needed). */
+export interface ThreadCard {
+  sender: Mailbox;
+  others: () => Mailbox[];
+}
+
+/**
+ * Whom a thread is about, cards in order of preference (latest first): the first sender who is
+ * not the account owner, with that card's people; when the owner sent every card, the first
+ * person with an address they wrote to. Undefined when the owner only wrote to themselves: the
+ * rep is never their own prospect.
+ */
+export function threadPerson(owner: AccountOwner, cards: readonly ThreadCard[]): { sender: Mailbox; others: Mailbox[] } | undefined {
+  const card = cards.find(({ sender }) => !isOwner(owner, sender));
+  if (card) return { sender: card.sender, others: card.others() };
+  const own = cards[0];
+  const others = own ? [own.sender, ...own.others()] : [];
+  const sender = others.find((person) => person.email && !isOwner(owner, person));
+  return sender ? { sender, others } : undefined;
+}
+
 export type ThreadField = 'fullName' | 'email' | 'subject' | 'threadId';
 
 export interface ThreadParts {
@@ -184,8 +273,8 @@ function isUnseen(el: Element): boolean {
   return el.closest(SELECTORS.unseen) !== null || INVISIBLE_STYLE.test(el.getAttribute('style') ?? '');
 }
 
-/** The first address in the visible text under `root`, with the element whose text holds it. */
-function firstAddressInText(root: Element): { holder: Element; mailbox: Mailbox } | undefined {
+/** The first address in the visible text under `root` that `accept`s, with the element whose text holds it. */
+function firstAddressInText(root: Element, accept: (mailbox: Mailbox) => boolean): { holder: Element; mailbox: Mailbox } | undefined {
   const visit = (el: Element): { holder: Element; mailbox: Mailbox } | undefined => {
     if (NOT_TEXT.has(el.tagName.toUpperCase()) || isUnseen(el)) return undefined;
     for (const child of Array.from(el.childNodes)) {
@@ -194,8 +283,13 @@ function firstAddressInText(root: Element): { holder: Element; mailbox: Mailbox 
         if (found) return found;
       } else if (child.nodeType === 3) {
         const text = child.nodeValue ?? '';
-        const email = addressIn(text);
-        if (email) return { holder: el, mailbox: { email, name: nameBeforeAddress(text) } };
+        let from = 0;
+        for (const match of text.matchAll(ADDRESSES)) {
+          const end = (match.index ?? 0) + match[0].length + 1; // with the closing ">" of "Name <address>"
+          const mailbox = { email: addressIn(match[0]), name: nameBeforeAddress(from === 0 ? text : text.slice(from, end)) };
+          from = end;
+          if (mailbox.email && accept(mailbox)) return { holder: el, mailbox };
+        }
       }
     }
     return undefined;
@@ -213,11 +307,23 @@ function nearestHeading(from: Element, area: Element): string | undefined {
   return undefined;
 }
 
+/** The signed-in account: an address among the title's parts, or in the top bar outside the reading area. */
+function ownerOf(doc: Document, area: Element): AccountOwner {
+  const banners = queryAll(doc, SELECTORS.banner).filter((banner) => !area.contains(banner) && !banner.contains(area));
+  return accountOwner([...addressesInTitle(doc.title), ...mailboxesIn(banners).map((mailbox) => mailbox.email)]);
+}
+
 function extract(_url: URL, doc: Document): PageContact | null {
   const area = firstOf(doc, SELECTORS.readingArea) ?? doc.body;
   if (!area) return null;
-  const link = queryAll(area, SELECTORS.mailtoLink).find((candidate) => !isUnseen(candidate) && carriedMailbox(candidate));
-  const found = link ? { holder: link, mailbox: mailboxOf(link) } : firstAddressInText(area);
+  // A message the rep sent shows their own address first: the first one that is someone else's.
+  const owner = ownerOf(doc, area);
+  const someoneElse = (mailbox: Mailbox): boolean => !isOwner(owner, mailbox);
+  const link = queryAll(area, SELECTORS.mailtoLink).find((candidate) => {
+    const carried = !isUnseen(candidate) && carriedMailbox(candidate);
+    return carried && someoneElse(mailboxOf(candidate));
+  });
+  const found = link ? { holder: link, mailbox: mailboxOf(link) } : firstAddressInText(area, someoneElse);
   if (!found) return null;
   // Nothing proves this address is the sender's: every field is a guess.
   return threadContact(

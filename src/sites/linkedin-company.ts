@@ -1,5 +1,5 @@
 import type { PageContact } from '../model/page-contact';
-import type { SiteAdapter } from './adapter';
+import type { Reading, SiteAdapter } from './adapter';
 import { cleanText, firstText, metaContent } from './dom-text';
 
 /** Company pages (logged-in app and guest), selectors newest first. */
@@ -36,11 +36,13 @@ function nameFromTitle(title: string): string | undefined {
   return cleanText(title.replace(/^\(\d+\+?\)\s*/, '').split(/\s*\|\s*LinkedIn\s*$/i)[0] ?? '');
 }
 
-function extract(url: URL, doc: Document): PageContact | null {
+function extract(url: URL, doc: Document, reading: Reading = {}): PageContact | null {
   const slug = companySlug(url);
   if (!slug) return null;
+  // Until LinkedIn replaces it after a navigation, the title names the page the rep came from.
+  const title = doc.title === reading.staleTitle ? '' : doc.title;
   const name =
-    firstText(doc, COMPANY_SELECTORS.name) ?? cleanText(metaContent(doc, 'og:title')?.split('|')[0] ?? '') ?? nameFromTitle(doc.title);
+    firstText(doc, COMPANY_SELECTORS.name) ?? cleanText(metaContent(doc, 'og:title')?.split('|')[0] ?? '') ?? nameFromTitle(title);
   if (!name) return null;
   const websiteLink = COMPANY_SELECTORS.website.map((selector) => doc.querySelector<HTMLAnchorElement>(selector)).find(Boolean);
   const website = websiteLink?.getAttribute('href') ?? undefined;

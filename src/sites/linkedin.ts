@@ -1,6 +1,6 @@
 import { canonicalLinkedinUrl, linkedinSlugFromUrl } from '../matching/linkedin-url';
 import type { Confidence, PageContact } from '../model/page-contact';
-import type { SiteAdapter } from './adapter';
+import type { Reading, SiteAdapter } from './adapter';
 import { cleanText, firstText, hasJsonLdType, type JsonLdNode, jsonLdNodes, metaContent, queryAll, textOf } from './dom-text';
 
 /**
@@ -200,7 +200,7 @@ function currentPosition(doc: Document): { title?: string; company?: string } | 
   return undefined;
 }
 
-function extract(url: URL, doc: Document): PageContact | null {
+function extract(url: URL, doc: Document, reading: Reading = {}): PageContact | null {
   const slug = linkedinSlugFromUrl(url);
   const linkedinUrl = canonicalLinkedinUrl(url);
   if (slug === null || linkedinUrl === null) return null;
@@ -219,7 +219,8 @@ function extract(url: URL, doc: Document): PageContact | null {
   const scope = card ?? doc;
   const person = personNode(jsonLdNodes(doc), slug, url);
 
-  put('fullName', nameFromLinkedinTitle(doc.title), 'title');
+  // LinkedIn updates the title after the URL: until then it names the page the rep came from.
+  if (doc.title !== reading.staleTitle) put('fullName', nameFromLinkedinTitle(doc.title), 'title');
   put('fullName', firstText(scope, SELECTORS.name), 'markup');
   put('fullName', stringOf(person?.name), 'data');
   put('fullName', nameFromLinkedinTitle(metaContent(doc, 'og:title')), 'data');

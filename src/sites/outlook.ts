@@ -2,6 +2,8 @@ import type { PageContact } from '../model/page-contact';
 import type { SiteAdapter } from './adapter';
 import { queryAll, textOf } from './dom-text';
 import {
+  type AccountOwner,
+  accountOwner,
   addressIn,
   decodedSegment,
   firstOf,
@@ -9,7 +11,10 @@ import {
   mailboxesIn,
   mailboxOf,
   nameBeforeAddress,
+  type ThreadCard,
   threadContact,
+  threadPerson,
+  titleParts,
 } from './generic-webmail';
 
 /**
@@ -54,6 +59,11 @@ export const SELECTORS = {
   ],
   /** The conversation highlighted in the message list carries its id. */
   selectedConversation: ['#MailList [data-convid][aria-selected="true"]', '[data-convid][aria-selected="true"]'], // [F semi-real]
+  /** The account manager button, labelled "Account manager for Jane Doe" (localised), sometimes with the address [C]. */
+  accountButton: '#O365_MainLink_Me, #mectrl_main_trigger',
+  /** The account manager's card, in the DOM once it has been opened: name, then address [C]. */
+  accountName: '#mectrl_currentAccount_primary',
+  accountAddress: '#mectrl_currentAccount_secondary',
 } as const;
 
 const HOSTS = new Set(['outlook.office.com', 'outlook.office365.com', 'outlook.live.com', 'outlook.cloud.microsoft']);
@@ -76,24 +86,44 @@ function headerText(pane: Element, selectors: readonly string[]): string | undef
   return undefined;
 }
 
-/** The sender of the open message: its persona (name or address), completed by the labels around it. */
-function senderOf(pane: Element): { sender: Mailbox; shownIn: Element } | undefined {
-  const persona = queryAll(pane, SELECTORS.senderPersona.join(', ')).find(inHeader);
-  if (persona) {
-    const sender = mailboxOf(persona);
-    // New OWA writes the address on the persona's wrapper ("From: x@y", localised) or a title.
-    let node = persona.parentElement;
-    for (let depth = 0; !sender.email && node && node !== pane && depth < PERSONA_LABEL_DEPTH; depth++, node = node.parentElement) {
-      for (const value of [node.getAttribute('title'), node.getAttribute('aria-label')]) {
-        sender.email ??= addressIn(value);
-        sender.name ??= sender.email ? nameBeforeAddress(value) : undefined;
-      }
+/** A persona's sender: its text (name or address), completed by the labels around it. */
+function personaSender(persona: Element, pane: Element): Mailbox {
+  const sender = mailboxOf(persona);
+  // New OWA writes the address on the persona's wrapper ("From: x@y", localised) or a title.
+  let node = persona.parentElement;
+  for (let depth = 0; !sender.email && node && node !== pane && depth < PERSONA_LABEL_DEPTH; depth++, node = node.parentElement) {
+    for (const value of [node.getAttribute('title'), node.getAttribute('aria-label')]) {
+      sender.email ??= addressIn(value);
+      sender.name ??= sender.email ? nameBeforeAddress(value) : undefined;
     }
-    return { sender, shownIn: persona };
   }
+  return sender;
+}
+
+/** The conversation's cards, top card first (old OWA's "To" personas come after the sender's). */
+function cardsOf(pane: Element): ThreadCard[] {
+  // In a conversation each expanded card has its recipients: only a card's own well counts.
+  const card = (shownIn: Element, sender: Mailbox): ThreadCard => ({ sender, others: () => mailboxesIn(recipientWellNear(shownIn, pane)) });
+  const personas = queryAll(pane, SELECTORS.senderPersona.join(', ')).filter(inHeader);
+  if (personas.length > 0) return personas.map((persona) => card(persona, personaSender(persona, pane)));
   // No persona class left: the first "Name <address>" attribute outside the list, recipients and body.
   const labelled = queryAll(pane, SELECTORS.addressAttribute).find(inHeader);
-  return labelled ? { sender: mailboxOf(labelled), shownIn: labelled } : undefined;
+  return labelled ? [card(labelled, mailboxOf(labelled))] : [];
+}
+
+/**
+ * The signed-in account: the title ("Sent Items - Jane Doe - Outlook", the name or the address
+ * before the product name), the account manager button's label and, once opened, its card.
+ */
+function ownerOf(doc: Document): AccountOwner {
+  const parts = titleParts(doc.title);
+  const inTitle = parts.length >= 3 && /outlook/i.test(parts[parts.length - 1] ?? '') ? parts[parts.length - 2] : undefined;
+  const labels = queryAll(doc, SELECTORS.accountButton).map((button) => button.getAttribute('aria-label'));
+  return accountOwner(
+    [inTitle, ...labels, textOf(queryAll(doc, SELECTORS.accountAddress)[0])],
+    [inTitle, textOf(queryAll(doc, SELECTORS.accountName)[0])],
+    labels,
+  );
 }
 
 /** The recipient well of the sender's own message card: the first one in the smallest ancestor that has one. */
@@ -116,18 +146,13 @@ function selectedConversationId(doc: Document): string | undefined {
 
 function extract(url: URL, doc: Document): PageContact | null {
   const pane = firstOf(doc, SELECTORS.readingPane) ?? doc.body;
-  const found = pane ? senderOf(pane) : undefined;
-  if (!pane || !found) return null;
+  // The top card someone else sent; in Sent Items or under the rep's own reply, whom the rep wrote to.
+  const person = pane ? threadPerson(ownerOf(doc), cardsOf(pane)) : undefined;
+  if (!pane || !person) return null;
   const selectedId = selectedConversationId(doc);
   return threadContact(
     'outlook',
-    {
-      sender: found.sender,
-      subject: headerText(pane, SELECTORS.subject),
-      threadId: selectedId ?? urlItemId(url),
-      // In a conversation each expanded card has its recipients: only the sender's card counts.
-      others: mailboxesIn(recipientWellNear(found.shownIn, pane)),
-    },
+    { ...person, subject: headerText(pane, SELECTORS.subject), threadId: selectedId ?? urlItemId(url) },
     { threadId: selectedId ? 'data' : 'url' },
   );
 }

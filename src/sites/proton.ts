@@ -1,7 +1,7 @@
 import type { PageContact } from '../model/page-contact';
 import type { SiteAdapter } from './adapter';
 import { firstText, queryAll, textOf } from './dom-text';
-import { addressIn, decodedSegment, type Mailbox, mailboxOf, threadContact } from './generic-webmail';
+import { accountOwner, addressIn, decodedSegment, type Mailbox, mailboxOf, threadContact, threadPerson } from './generic-webmail';
 
 /**
  * Every hook this adapter reads. No real Proton Mail markup was available: these `data-testid`
@@ -15,6 +15,8 @@ export const SELECTORS = {
   sender: '[data-testid="recipients:sender"]',
   recipientName: ['[data-testid="recipient-label"]'],
   recipientAddress: '[data-testid="recipient-address"]',
+  /** The account button in the top bar, titled "Name <address>" (UserDropdownButton.tsx) [C]. */
+  accountButton: '[data-testid="heading:userdropdown"]',
 } as const;
 
 // /u/<session>/<folder or label id>/<conversation id>[/<message id>]; older links have no /u/<n>.
@@ -31,17 +33,18 @@ function recipientsOf(message: Element): Mailbox[] {
 
 function extract(url: URL, doc: Document): PageContact | null {
   const conversationId = CONVERSATION_PATH.exec(url.pathname.replace(SESSION_PREFIX, ''))?.[1];
+  if (!conversationId) return null;
   // Several messages may be expanded; the last one is the most recently opened.
-  const senders = queryAll(doc, SELECTORS.sender);
-  const sender = senders[senders.length - 1];
-  if (!conversationId || !sender) return null;
-  const message = sender.closest(SELECTORS.message) ?? doc.body ?? sender;
-  return threadContact('proton', {
-    sender: mailboxOf(sender, SELECTORS.recipientName),
-    subject: firstText(doc, SELECTORS.subject),
-    threadId: decodedSegment(conversationId),
-    others: recipientsOf(message),
-  });
+  const cards = queryAll(doc, SELECTORS.sender)
+    .reverse()
+    .map((sender) => ({
+      sender: mailboxOf(sender, SELECTORS.recipientName),
+      others: () => recipientsOf(sender.closest(SELECTORS.message) ?? doc.body ?? sender),
+    }));
+  const owner = accountOwner(queryAll(doc, SELECTORS.accountButton).map((button) => button.getAttribute('title')));
+  const person = threadPerson(owner, cards);
+  if (!person) return null;
+  return threadContact('proton', { ...person, subject: firstText(doc, SELECTORS.subject), threadId: decodedSegment(conversationId) });
 }
 
 export const protonAdapter: SiteAdapter = {

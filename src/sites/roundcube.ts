@@ -1,7 +1,7 @@
 import type { PageContact } from '../model/page-contact';
 import type { SiteAdapter } from './adapter';
-import { cleanText, queryAll } from './dom-text';
-import { firstOf, mailboxesIn, mailboxOf, threadContact } from './generic-webmail';
+import { cleanText, queryAll, textOf } from './dom-text';
+import { accountOwner, firstOf, mailboxesIn, mailboxOf, threadContact, threadPerson } from './generic-webmail';
 
 /**
  * Every hook this adapter reads: elastic skin (1.4+) first, larry (≤ 1.5) as fallback.
@@ -23,6 +23,8 @@ export const SELECTORS = {
   subject: ['h2.subject', 'h3.subject'], // elastic and larry full view: h2; larry preview: h3
   /** Inside the subject: the screen-reader "Subject: " label and the open-in-new-window link. */
   subjectNoise: '.voice, a',
+  /** The login shown in the page's header (both skins' "username" object); absent from preview frames. */
+  username: '.username',
 } as const;
 
 // Elastic and larry page titles: "<product name> :: <subject>".
@@ -67,6 +69,12 @@ function extract(url: URL, doc: Document): PageContact | null {
   if (!header) return null;
   const senderElement = firstOf(header, SELECTORS.sender) ?? firstOf(header, SELECTORS.senderCell);
   if (!senderElement) return null;
+  // A message the rep sent (Sent folder): the person they wrote to.
+  const owner = accountOwner(queryAll(doc, SELECTORS.username).map(textOf));
+  const person = threadPerson(owner, [
+    { sender: mailboxOf(senderElement), others: () => mailboxesIn(queryAll(header, SELECTORS.contactLink)) },
+  ]);
+  if (!person) return null;
   const uid = url.searchParams.get('_uid');
   const mailbox = url.searchParams.get('_mbox');
   const subject = subjectOf(header, doc);
@@ -74,11 +82,10 @@ function extract(url: URL, doc: Document): PageContact | null {
     // The shared corpus (the contract's test data) files Roundcube pages under the generic site.
     'webmail',
     {
-      sender: mailboxOf(senderElement),
+      ...person,
       subject: subject.text,
       // A uid is only unique inside its folder.
       threadId: uid ? (mailbox ? `${mailbox}/${uid}` : uid) : undefined,
-      others: mailboxesIn(queryAll(header, SELECTORS.contactLink)),
     },
     subject.fromTitle ? { subject: 'title' } : {},
   );

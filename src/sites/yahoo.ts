@@ -1,7 +1,7 @@
 import type { PageContact } from '../model/page-contact';
 import type { SiteAdapter } from './adapter';
 import { firstText, queryAll } from './dom-text';
-import { mailboxesIn, mailboxOf, threadContact } from './generic-webmail';
+import { accountOwner, addressesInTitle, mailboxesIn, mailboxOf, threadContact, threadPerson } from './generic-webmail';
 
 /**
  * Every hook this adapter reads. No real Yahoo Mail markup was available: these are the
@@ -20,16 +20,16 @@ const MESSAGE_ID = /\/messages\/([^/?#]+)/;
 
 function extract(url: URL, doc: Document): PageContact | null {
   // In a conversation every expanded message has a "from" block; the last one is the latest.
-  const senders = queryAll(doc, SELECTORS.sender.join(', '));
-  const from = senders[senders.length - 1];
-  if (!from) return null;
-  const message = from.closest('[data-test-id="message-view"]') ?? doc;
-  return threadContact('yahoo', {
-    sender: mailboxOf(from, SELECTORS.senderName),
-    subject: firstText(doc, SELECTORS.subject),
-    threadId: MESSAGE_ID.exec(url.pathname)?.[1],
-    others: mailboxesIn(queryAll(message, SELECTORS.recipients)),
-  });
+  const cards = queryAll(doc, SELECTORS.sender.join(', '))
+    .reverse()
+    .map((from) => ({
+      sender: mailboxOf(from, SELECTORS.senderName),
+      others: () => mailboxesIn(queryAll(from.closest('[data-test-id="message-view"]') ?? doc, SELECTORS.recipients)),
+    }));
+  // Yahoo titles carry the account: "(3 unread) - jane@yahoo.fr - Yahoo Mail" [C: other projects' tests].
+  const person = threadPerson(accountOwner(addressesInTitle(doc.title)), cards);
+  if (!person) return null;
+  return threadContact('yahoo', { ...person, subject: firstText(doc, SELECTORS.subject), threadId: MESSAGE_ID.exec(url.pathname)?.[1] });
 }
 
 export const yahooAdapter: SiteAdapter = {

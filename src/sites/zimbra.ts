@@ -1,7 +1,7 @@
 import type { PageContact } from '../model/page-contact';
 import type { SiteAdapter } from './adapter';
-import { firstText, queryAll } from './dom-text';
-import { addressIn, firstOf, mailboxOf, threadContact } from './generic-webmail';
+import { firstText, queryAll, textOf } from './dom-text';
+import { accountOwner, addressIn, firstOf, mailboxOf, threadContact, threadPerson } from './generic-webmail';
 
 /**
  * Every hook this adapter reads: classic Ajax client first, then its conversation view, then
@@ -35,6 +35,8 @@ export const SELECTORS = {
   ],
   /** Classic: the contact icon beside the sender calls back with the address in its onclick. */
   addressInHandler: '[onclick*="@"]',
+  /** Classic: the account shown in the skin's top bar (ZmId.SKIN_USER_INFO), usually the address [C]. */
+  username: '#skin_container_username',
 } as const;
 
 // Modern UI: /modern/email/<folder>/message/<id> or …/conversation/<id>.
@@ -49,11 +51,16 @@ function extract(url: URL, doc: Document): PageContact | null {
   // With "show names only" set, bubbles hold no address; the contact icon's handler still does.
   const fromRow = senderElement.closest('tr');
   sender.email ??= addressIn(fromRow ? firstOf(fromRow, [SELECTORS.addressInHandler])?.getAttribute('onclick') : undefined);
+  // A message the rep sent: the person they wrote to.
+  const shownAccount = queryAll(doc, SELECTORS.username).map(textOf);
+  const owner = accountOwner(shownAccount, shownAccount);
+  const people = () => queryAll(header, SELECTORS.people).map((person) => mailboxOf(person, SELECTORS.senderName));
+  const person = threadPerson(owner, [{ sender, others: people }]);
+  if (!person) return null;
   return threadContact('zimbra', {
-    sender,
+    ...person,
     subject: firstText(doc, SELECTORS.subject),
     threadId: MODERN_ITEM_ID.exec(url.pathname)?.[1],
-    others: queryAll(header, SELECTORS.people).map((person) => mailboxOf(person, SELECTORS.senderName)),
   });
 }
 
