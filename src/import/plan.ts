@@ -1,13 +1,12 @@
 import type { RelanceDatabase } from '../db/database';
 import { nameFromEmail, nameFromLinkedinUrl } from '../db/repository';
 import { emailKeysOf, isEmail, nameCompanyKey, namePartOfKey } from '../matching/keys';
-import { canonicalLinkedinUrl, linkedinSlugFromUrl } from '../matching/linkedin-url';
+import { canonicalLinkedinUrl, linkedinSlugFromUrl, salesNavLeadId } from '../matching/linkedin-url';
 import type { OutcomeResult, Qualification, Stage } from '../model/enums';
 import { optionalText } from '../model/fields';
 import { type Prospect, prospectSchema, withDerivedKeys } from '../model/prospect';
 import type { StageEvent } from '../model/stage-event';
 import { z } from '../model/zod';
-import { salesNavLeadId } from '../sites/salesnav';
 import type { CsvProblem, CsvRow } from './csv-read';
 import { type ColumnMapping, dateFromText, type MappableField, outcomeFromText, qualificationFromText, stageFromText } from './mapping';
 

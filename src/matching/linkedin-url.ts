@@ -62,3 +62,17 @@ export function canonicalLinkedinUrl(input: unknown): string | null {
 export function isLinkedinProfileUrl(input: unknown): boolean {
   return linkedinSlugFromUrl(input) !== null;
 }
+
+// /sales/lead/<id>,NAME_SEARCH,<token> (2021+) and /sales/people/<id>,… (2019).
+const LEAD_PATH = /^\/sales\/(?:lead|people)\/([A-Za-z0-9_-]+)(?:,|\/|$)/;
+const SALES_HOST = /^(?:www\.)?linkedin\.com$/;
+
+/**
+ * A Sales Navigator lead's id (`ACwAA…`) from its page URL, or null: what the Sales Navigator
+ * adapter recognises a lead by, and what an imported lead link keeps. Not the profile slug,
+ * which only the lead page's data knows.
+ */
+export function salesNavLeadId(url: URL): string | null {
+  if (url.protocol !== 'https:' || !SALES_HOST.test(url.hostname)) return null;
+  return LEAD_PATH.exec(url.pathname)?.[1] ?? null;
+}

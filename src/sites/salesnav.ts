@@ -1,4 +1,4 @@
-import { canonicalLinkedinUrl } from '../matching/linkedin-url';
+import { canonicalLinkedinUrl, salesNavLeadId } from '../matching/linkedin-url';
 import type { Confidence, PageContact } from '../model/page-contact';
 import type { SiteAdapter } from './adapter';
 import { cleanText, firstText, queryAll } from './dom-text';
@@ -30,10 +30,6 @@ export const SALESNAV_SELECTORS = {
 type TextField = 'fullName' | 'headline' | 'company' | 'jobTitle' | 'location';
 const MAX_LENGTH: Record<TextField, number> = { fullName: 200, headline: 400, company: 200, jobTitle: 200, location: 200 };
 
-// /sales/lead/<id>,NAME_SEARCH,<token> (2021+) and /sales/people/<id>,… (2019).
-const LEAD_PATH = /^\/sales\/(?:lead|people)\/([A-Za-z0-9_-]+)(?:,|\/|$)/;
-const SALES_HOST = /^(?:www\.)?linkedin\.com$/;
-
 interface LeadIsland {
   fullName?: unknown;
   headline?: unknown;
@@ -41,12 +37,6 @@ interface LeadIsland {
   flagshipProfileUrl?: unknown;
   entityUrn?: unknown;
   defaultPosition?: { title?: unknown; companyName?: unknown };
-}
-
-/** The lead id (`ACwAA…`) — not the profile slug, which only the data island knows. */
-export function salesNavLeadId(url: URL): string | null {
-  if (url.protocol !== 'https:' || !SALES_HOST.test(url.hostname)) return null;
-  return LEAD_PATH.exec(url.pathname)?.[1] ?? null;
 }
 
 function text(value: unknown): string | undefined {
