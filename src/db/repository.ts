@@ -584,7 +584,8 @@ export function completeRelance(db: RelanceDatabase, relanceId: string): Promise
  */
 export function snoozeRelance(db: RelanceDatabase, relanceId: string, newDueDate: string, today: string = todayIso()): Promise<Relance> {
   return changeRelance(db, relanceId, (relance) => {
-    const missed = relance.status === 'open' && relance.dueDate < today ? (relance.missedDueDate ?? relance.dueDate) : relance.missedDueDate;
+    const missed =
+      relance.status === 'open' && relance.dueDate < today ? (relance.missedDueDate ?? relance.dueDate) : relance.missedDueDate;
     return missed === undefined ? { ...relance, dueDate: newDueDate } : { ...relance, dueDate: newDueDate, missedDueDate: missed };
   });
 }

@@ -186,10 +186,7 @@ export function proposeRelanceAfterContact(
  * The day a prospect entered its current stage, where its cadence starts: its latest move to
  * that stage, or its creation day when the trail has none (created there, or older records).
  */
-export function stageStartDay(
-  prospect: { stage: Stage; createdAt: number },
-  stageEvents: readonly { to: Stage; date: number }[],
-): IsoDate {
+export function stageStartDay(prospect: { stage: Stage; createdAt: number }, stageEvents: readonly { to: Stage; date: number }[]): IsoDate {
   let start = prospect.createdAt;
   let moved = false;
   for (const event of stageEvents) {

@@ -10,10 +10,10 @@ import {
   isIsoDate,
   nextMonday,
   proposeRelanceAfterContact,
-  stageStartDay,
   RELANCE_PRESETS,
   STAGES,
   type Stage,
+  stageStartDay,
   todayIso,
 } from '../../../src/process';
 
