@@ -85,6 +85,8 @@ for (const language of ['fr', 'en'] as const) {
   test.describe(`in ${language === 'fr' ? 'French' : 'English'}`, () => {
     test.beforeAll(async () => {
       await setLanguage(language);
+      // The same relances due in each language: the demo's fixed ids put back the ones done in the other.
+      await extension.worker.evaluate(() => (globalThis as unknown as Hooks).__relanceTest.seedDemo());
     });
 
     test('the popup, with overdue, today and upcoming relances, then the done banner', async () => {
