@@ -50,3 +50,31 @@ test('still follows the selection once the page has settled (only the reading pa
   await outlook.locator(`#MailList [data-convid="${SECOND.id}"]`).click();
   await expect(panel.getByTestId('recognized-name')).toHaveText(SECOND.from.name);
 });
+
+test("a contact logged with one sender does not follow to the next message's sender", async () => {
+  const select = async (conversation: typeof FIRST) => {
+    await outlook.bringToFront();
+    await outlook.locator(`#MailList [data-convid="${conversation.id}"]`).click();
+  };
+  // Both senders become prospects.
+  await select(FIRST);
+  await expect(panel.getByTestId('recognized-name')).toHaveText(FIRST.from.name);
+  await panel.getByTestId('add-prospect').click();
+  await expect(panel.getByTestId('prospect-name')).toHaveText(FIRST.from.name);
+  await select(SECOND);
+  await expect(panel.getByTestId('recognized-name')).toHaveText(SECOND.from.name);
+  await panel.getByTestId('add-prospect').click();
+  await expect(panel.getByTestId('prospect-name')).toHaveText(SECOND.from.name);
+
+  // A call logged with the first: the panel proposes their next relance…
+  await select(FIRST);
+  await expect(panel.getByTestId('prospect-name')).toHaveText(FIRST.from.name);
+  await panel.locator('[data-testid="log-contact"][data-channel="call"]').click();
+  await expect(panel.getByTestId('relance-proposal')).toBeVisible();
+  // …which stays with them: the next message's sender gets a fresh panel (the reading pane
+  // swaps in place, so the panel goes from one prospect to the other with nothing between).
+  await select(SECOND);
+  await expect(panel.getByTestId('prospect-name')).toHaveText(SECOND.from.name);
+  await expect(panel.getByTestId('relance-proposal')).toHaveCount(0);
+  await expect(panel.locator('[data-testid="log-contact"][data-channel="call"]')).toBeVisible();
+});
