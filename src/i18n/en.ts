@@ -219,6 +219,7 @@ export const en: Messages = {
   showMoreRows: (n) => `Show ${n} more`,
   backToPage: 'Back to the page',
   relanceTime: 'Time (optional)',
+  relanceOnDate: 'Schedule on that day',
   captureMenu: 'Capture as lead',
   captureCreated: (name) => `${name} added to your prospects.`,
   captureExisting: (name) => `${name} is already in your file.`,

@@ -232,6 +232,7 @@ export const fr = {
   showMoreRows: (n: number) => `Afficher ${n} de plus`,
   backToPage: 'Revenir à la page',
   relanceTime: 'Heure (facultatif)',
+  relanceOnDate: 'Programmer à cette date',
   // capture (background)
   captureMenu: 'Capturer comme prospect',
   captureCreated: (name: string) => `${name} ajouté à vos prospects.`,

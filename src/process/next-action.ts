@@ -300,7 +300,11 @@ function noDecisionMaker(facts: ProspectFacts): NextAction | null {
       fr: "En B2B, c'est le décideur qui signe : trouvez qui décide vraiment et obtenez de le rencontrer.",
       en: 'In B2B the decision-maker signs the order: find out who really decides and get to meet them.',
     },
-    action: { kind: 'open-checklist', checklistKey: CONTACT_DECISION_MAKER },
+    // The point of the stage on screen: past contact, discovery's own decision-maker point (either one clears this).
+    action: {
+      kind: 'open-checklist',
+      checklistKey: stageIndex(prospect.stage) > stageIndex('contact') ? DISCOVERY_DECISION_MAKER : CONTACT_DECISION_MAKER,
+    },
   };
 }
 

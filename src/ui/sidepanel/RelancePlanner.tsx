@@ -81,8 +81,14 @@ export function RelancePlanner({ prospect }: { prospect: Prospect }) {
           value={custom}
           onChange={(event) => setCustom(event.target.value)}
         />
-        <button type="button" className={buttonClass.primary} disabled={!custom} onClick={() => void schedule(custom)}>
-          OK
+        <button
+          type="button"
+          data-testid="relance-custom"
+          className={buttonClass.primary}
+          disabled={!custom}
+          onClick={() => void schedule(custom)}
+        >
+          {t.relanceOnDate}
         </button>
       </div>
       {scheduled && (

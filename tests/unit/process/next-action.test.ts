@@ -174,7 +174,9 @@ describe('no-decision-maker', () => {
   it('fires from the contact stage on while no decision-maker is identified', () => {
     for (const stage of ['contact', 'discovery', 'proposal', 'closing', 'relationship'] as const) {
       const action = find(actionsFor({ prospect: { stage } }), 'no-decision-maker');
-      expect(action?.action, stage).toEqual({ kind: 'open-checklist', checklistKey: 'contact.decision-maker' });
+      // The point on screen: the contact stage's own, then discovery's "decision-maker and process".
+      const checklistKey = stage === 'contact' ? 'contact.decision-maker' : 'discovery.decision-maker';
+      expect(action?.action, stage).toEqual({ kind: 'open-checklist', checklistKey });
       expect(action?.title.fr).toContain('décideur');
     }
   });

@@ -92,8 +92,7 @@ describe('relance planner', () => {
     await showAlice();
     await type(q<HTMLInputElement>('input[type="time"]'), '09:30', 'time');
     await type(q<HTMLInputElement>('input[type="date"]'), '2099-01-15', 'custom date');
-    const ok = [...document.querySelectorAll<HTMLButtonElement>('button')].find((button) => button.textContent === 'OK') ?? null;
-    await click(ok, 'OK');
+    await click(q('[data-testid="relance-custom"]'), 'schedule on that day');
     await until(() => q<HTMLInputElement>('input[type="time"]')?.value === '', 'time cleared');
     expect(q<HTMLInputElement>('input[type="date"]')?.value).toBe('');
     const [first] = await db.relances.where('prospectId').equals(alice.id).toArray();
