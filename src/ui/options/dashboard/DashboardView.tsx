@@ -556,7 +556,7 @@ function Figures({ kpis, objectives }: { kpis: Kpis; objectives: KpiObjectives }
         }
       >
         {hasObjectives ? (
-          <BarList bars={objectiveBars} summary={summary(s.objectives, objectiveBars)} labelWidth={190} ownScale />
+          <BarList bars={objectiveBars} summary={summary(s.objectives, objectiveBars)} labelWidth={190} valueWidth={140} ownScale />
         ) : (
           <p className="text-slate-700 dark:text-slate-200" data-testid="objectives-none">
             {s.objectivesNone}{' '}

@@ -51,12 +51,15 @@ export function BarList({
   bars,
   summary,
   labelWidth = 130,
+  valueWidth = 86,
   max,
   ownScale = false,
 }: {
   bars: Bar[];
   summary: string;
   labelWidth?: number;
+  /** Room for the value's text on the right of each bar. */
+  valueWidth?: number;
   max?: number;
   /** Each bar scaled to itself and its target (objectives in different units); otherwise one scale for all. */
   ownScale?: boolean;
@@ -64,7 +67,6 @@ export function BarList({
   const [ref, width] = useWidth<HTMLDivElement>();
   const rowHeight = 30;
   const barHeight = 16;
-  const valueWidth = 86;
   const plot = Math.max(40, width - labelWidth - valueWidth - 12);
   const top = Math.max(max ?? 0, ...bars.map((bar) => Math.max(bar.value, bar.target ?? 0)), 1e-9);
   return (
