@@ -282,9 +282,14 @@ export async function timeMatchLookups(options: { prospectCount: number; rounds:
 // object stores and indexes are copied from the app's, in one readwrite transaction with
 // every request issued at once. No Dexie, no validation, no UI: what IndexedDB alone costs.
 
-/** The stores an import writes (executeImport's transaction), in the order it writes them. */
-const IMPORT_STORES = ['prospects', 'stageEvents'] as const;
+/**
+ * The stores an import writes (executeImport's transaction), in the order it writes them: each
+ * prospect with its dashboard row (kpiProspects, written with it by the database's middleware).
+ */
+const IMPORT_STORES = ['prospects', 'kpiProspects', 'stageEvents'] as const;
 type ImportStore = (typeof IMPORT_STORES)[number];
+/** "Prospects only": the prospects and the rows written with them, no stage event. */
+const PROSPECT_STORES: readonly ImportStore[] = ['prospects', 'kpiProspects'];
 
 let importedRecords: Record<ImportStore, unknown[]> | null = null;
 
@@ -293,12 +298,15 @@ export async function keepImportedRecords(): Promise<Record<ImportStore, number>
   const connection = await openRawDatabase();
   try {
     const transaction = connection.transaction([...IMPORT_STORES], 'readonly');
-    const [prospects, stageEvents] = await Promise.all(IMPORT_STORES.map((name) => requestResult(transaction.objectStore(name).getAll())));
-    importedRecords = { prospects: prospects ?? [], stageEvents: stageEvents ?? [] };
+    const [prospects, kpiProspects, stageEvents] = await Promise.all(
+      IMPORT_STORES.map((name) => requestResult(transaction.objectStore(name).getAll())),
+    );
+    importedRecords = { prospects: prospects ?? [], kpiProspects: kpiProspects ?? [], stageEvents: stageEvents ?? [] };
   } finally {
     connection.close();
   }
-  return { prospects: importedRecords.prospects.length, stageEvents: importedRecords.stageEvents.length };
+  const kept = importedRecords;
+  return { prospects: kept.prospects.length, kpiProspects: kept.kpiProspects.length, stageEvents: kept.stageEvents.length };
 }
 
 type StoreShape = {
@@ -308,7 +316,7 @@ type StoreShape = {
   indexes: { name: string; keyPath: string | string[]; unique: boolean; multiEntry: boolean }[];
 };
 
-/** The object stores and indexes of the app's database, as IndexedDB holds them (schema v3 today). */
+/** The object stores and indexes of the app's database, as IndexedDB holds them (schema v4 today). */
 async function importStoreShapes(): Promise<StoreShape[]> {
   const connection = await openRawDatabase();
   try {
@@ -349,7 +357,7 @@ export async function timeRawImportWrite(options: { withStageEvents: boolean }):
     }
   };
   const connection = await requestResult(opening);
-  const stores: ImportStore[] = options.withStageEvents ? [...IMPORT_STORES] : ['prospects'];
+  const stores: readonly ImportStore[] = options.withStageEvents ? IMPORT_STORES : PROSPECT_STORES;
   let records = 0;
   let ms: number;
   try {

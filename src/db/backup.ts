@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import { exportDB, peakImportFile } from 'dexie-export-import';
-import { type RelanceDatabase, type RelanceRecords, type RelanceTableName, storedForm } from './database';
+import { DERIVED_STORES, type RelanceDatabase, type RelanceRecords, type RelanceTableName, storedForm } from './database';
 import { ValidationError } from './errors';
 import { RAW_EXPORT_FORMAT } from './raw-export';
 
@@ -108,6 +108,8 @@ export async function createBackup(db: RelanceDatabase, options: { onProgress?: 
   await db.open();
   const { onProgress } = options;
   const exported = await exportDB(db, {
+    // Derived stores are rebuilt from their source as the restore writes it.
+    skipTables: [...DERIVED_STORES],
     numRowsPerChunk: ROWS_PER_EXPORT_CHUNK,
     progressCallback: onProgress
       ? (progress) => {
@@ -201,6 +203,8 @@ function rawBackupOf(file: unknown, db: RelanceDatabase): RawBackup {
   checkRestorableInto(db, database, schemaVersion);
   const rowsByTable = new Map<RelanceTableName, unknown[]>();
   for (const [name, rows] of Object.entries(tables)) {
+    // A raw copy holds every store, derived ones too: they are rebuilt from their source.
+    if (DERIVED_STORES.includes(name)) continue;
     if (!isRestorableTable(name)) throw new BackupError('corrupt', `The backup is damaged: unknown table "${name}".`, { table: name });
     if (!Array.isArray(rows)) throw new BackupError('corrupt', `The backup is damaged: table "${name}" is malformed.`, { table: name });
     rowsByTable.set(name, rows);

@@ -5,4 +5,4 @@ export const DEFAULT_DATABASE_NAME = 'relance';
  * The schema version the code declares last (RelanceDatabase's highest `version(n)`); a unit
  * test keeps the two equal.
  */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;

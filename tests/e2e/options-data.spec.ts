@@ -385,7 +385,8 @@ test('backup, erase everything, restore: every table comes back identical', asyn
   await page.getByTestId('restore-file').setInputFiles(backupPath);
   const preview = page.getByTestId('restore-preview');
   await expect(preview).toBeVisible();
-  for (const [table, rows] of Object.entries(before)) {
+  // kpiProspects is derived: not in the file, rebuilt by the restore (compared below with the rest).
+  for (const [table, rows] of Object.entries(before).filter(([name]) => name !== 'kpiProspects')) {
     await expect(preview.locator(`[data-testid="restore-count"][data-table="${table}"]`)).toHaveAttribute(
       'data-count',
       String(rows.length),

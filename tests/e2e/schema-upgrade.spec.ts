@@ -135,9 +135,15 @@ test('a v2 store upgrades in place, even after waiting on an old tab: the panel 
           __relanceTest: { db: { verno: number; table(name: string): { count(): Promise<number> } } };
         }
       ).__relanceTest;
-      return { version: db.verno, prospects: await db.table('prospects').count(), stageEvents: await db.table('stageEvents').count() };
+      return {
+        version: db.verno,
+        prospects: await db.table('prospects').count(),
+        stageEvents: await db.table('stageEvents').count(),
+        kpiProspects: await db.table('kpiProspects').count(),
+      };
     });
-    expect(stored).toEqual({ version: 3, prospects: PROSPECTS, stageEvents: PROSPECTS });
+    // Every record kept, and the dashboard's row of each prospect built by the upgrade.
+    expect(stored).toEqual({ version: 4, prospects: PROSPECTS, stageEvents: PROSPECTS, kpiProspects: PROSPECTS });
   } finally {
     await extension.close();
   }

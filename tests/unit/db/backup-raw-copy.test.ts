@@ -163,13 +163,13 @@ describe('restoring the raw copy made when the database would not open', () => {
 
     const rowCounts = { prospects: 25, interactions: 50, relances: 25, stageEvents: 1, offers: 0, settings: 1, decisions: 1 };
     const summary = await readBackupSummary(fresh, raw);
-    expect(summary).toEqual({ databaseName: db.name, schemaVersion: 3, exportedAt: expect.any(Number), rowCounts, totalRows: 103 });
+    expect(summary).toEqual({ databaseName: db.name, schemaVersion: 4, exportedAt: expect.any(Number), rowCounts, totalRows: 103 });
     expect(summary.exportedAt).toBeGreaterThanOrEqual(startedAt - 1000);
     expect(await fresh.prospects.count()).toBe(0);
 
     const progress: [number, number][] = [];
     const result = await restoreBackup(fresh, raw, { onProgress: (done, total) => progress.push([done, total]) });
-    expect(result).toEqual({ schemaVersion: 3, upgraded: false, rowCounts, totalRows: 103 });
+    expect(result).toEqual({ schemaVersion: 4, upgraded: false, rowCounts, totalRows: 103 });
     expect(progress.at(-1)).toEqual([103, 103]);
     expect(await snapshot(fresh)).toEqual(before);
     // Indexes are rebuilt: the copy's records are found as the app looks them up.
@@ -260,7 +260,7 @@ describe('refused raw copies leave the database as it was', () => {
 
   it('a copy from a newer schema, or of another database', async () => {
     const { db, copy } = await seeded();
-    await expectRefused(db, fileOf({ ...copy, version: 40 }), 'newer-schema');
+    await expectRefused(db, fileOf({ ...copy, version: 50 }), 'newer-schema');
     await expectRefused(db, fileOf({ ...copy, database: 'autre-appli' }), 'wrong-database');
   });
 

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { readDashboardTables } from '../../../src/db/dashboard-read';
-import { openDatabase, stageEventsOf } from '../../../src/db/database';
+import { kpiProspectRow, openDatabase, stageEventsOf } from '../../../src/db/database';
 import { normalizeCompany } from '../../../src/matching/keys';
 import type { Interaction } from '../../../src/model';
 import { CHANNELS, countContactsPerWeek, todayIso } from '../../../src/process';
@@ -86,12 +86,12 @@ describe('schema upgrades', () => {
     await Dexie.delete(name);
   });
 
-  it('v1 → v3 (as the app opens it) keeps every record and fills the company index', async () => {
+  it('v1 → v4 (as the app opens it) keeps every record and fills the company index', async () => {
     const { name, prospects } = await seedV1Database();
 
     const db = openDatabase(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(await db.prospects.count()).toBe(250);
     expect(await db.relances.count()).toBe(250);
     expect(await db.interactions.count()).toBe(1);
@@ -108,7 +108,7 @@ describe('schema upgrades', () => {
     await db.delete();
   });
 
-  it('v2 → v3 keeps every record of every table and drops only the unused indexes', async () => {
+  it('v2 → v4 keeps every record of every table, drops only the unused indexes and builds the KPI rows', async () => {
     const name = `migrate-${crypto.randomUUID()}`;
     const v2 = new Dexie(name);
     v2.version(1).stores(V1_STORES);
@@ -138,9 +138,20 @@ describe('schema upgrades', () => {
 
     const db = openDatabase(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     const counts = Object.fromEntries(await Promise.all(db.tables.map(async (table) => [table.name, await table.count()])));
-    expect(counts).toEqual({ prospects: 300, interactions: 300, relances: 300, stageEvents: 300, offers: 0, settings: 1, decisions: 1 });
+    expect(counts).toEqual({
+      prospects: 300,
+      interactions: 300,
+      relances: 300,
+      stageEvents: 300,
+      offers: 0,
+      settings: 1,
+      decisions: 1,
+      kpiProspects: 300,
+    });
+    // v4: each prospect's KPI row, built by the upgrade from the prospects as they end up.
+    expect(await db.kpiProspects.toArray()).toEqual((await db.prospects.toArray()).map(kpiProspectRow));
     expect(await db.prospects.toArray()).toEqual(expect.arrayContaining(prospects.map((p) => expect.objectContaining(p))));
     expect(db.prospects.schema.indexes.map((index) => index.name).sort()).toEqual([
       'companyKey',
@@ -149,7 +160,7 @@ describe('schema upgrades', () => {
       'nameKey',
       'salesNavId',
     ]);
-    expect(db.stageEvents.schema.indexes.map((index) => index.name)).toEqual(['[prospectId+date]']);
+    expect(db.stageEvents.schema.indexes.map((index) => index.name).sort()).toEqual(['[prospectId+date]', 'from']);
     expect(await stageEventsOf(db, [prospects[3]?.id ?? '']).count()).toBe(1);
     expect(await db.prospects.where('companyKey').equals('societe 1').count()).toBeGreaterThan(1);
     // The contacts' new index is filled from the records already there, and counts them as the records do.

@@ -53,14 +53,15 @@ describe('schema', () => {
     const db = freshDb();
     await db.open();
     expect(db.tables.map((table) => table.name).sort()).toEqual(
-      ['decisions', 'interactions', 'offers', 'prospects', 'relances', 'settings', 'stageEvents'].sort(),
+      ['decisions', 'interactions', 'kpiProspects', 'offers', 'prospects', 'relances', 'settings', 'stageEvents'].sort(),
     );
     const prospectIndexes = db.prospects.schema.indexes.map((index) => index.name).sort();
     expect(prospectIndexes).toEqual(['companyKey', 'emailKeys', 'linkedinUrl', 'nameKey', 'salesNavId']);
     expect(db.prospects.schema.idxByName.linkedinUrl?.unique).toBe(true);
     expect(db.prospects.schema.idxByName.emailKeys?.multi).toBe(true);
     expect(db.relances.schema.idxByName['[status+dueDate]']).toBeDefined();
-    expect(db.stageEvents.schema.indexes.map((index) => index.name)).toEqual(['[prospectId+date]']);
+    expect(db.stageEvents.schema.indexes.map((index) => index.name).sort()).toEqual(['[prospectId+date]', 'from']);
+    expect(db.kpiProspects.schema.indexes).toEqual([]);
     expect(db.interactions.schema.indexes.map((index) => index.name).sort()).toEqual(
       ['[channel+date]', '[prospectId+date]', 'date', 'prospectId'].sort(),
     );
