@@ -30,6 +30,13 @@ const UPGRADE_TO_V2 = (tx: import('dexie').Transaction) =>
       prospect.companyKey = prospect.company ? normalizeCompany(prospect.company) : '';
     });
 
+/** What v3 changed, as released: unused indexes dropped, contacts by channel and date. */
+const V3_STORES_CHANGED = {
+  prospects: 'id, &linkedinUrl, *emailKeys, nameKey, salesNavId, companyKey',
+  interactions: 'id, prospectId, [prospectId+date], date, [channel+date]',
+  stageEvents: 'id, [prospectId+date]',
+};
+
 /** Monday 2 March 2026, local noon: the migrated contacts run from there. */
 const CONTACTS_START = new Date(2026, 2, 2, 12).getTime();
 
@@ -173,6 +180,56 @@ describe('schema upgrades', () => {
     const counted = await (await readDashboardTables(db, period, ['interactions'])).interactions;
     expect(counted).toEqual(countContactsPerWeek(contacts as Interaction[], period));
     expect(counted?.flatMap((week) => Object.values(week)).reduce((sum, n) => sum + n, 0)).toBeGreaterThan(100);
+    await db.delete();
+  });
+  it('v3 → v4 keeps every record and builds the dashboard rows and the index of stage moves', async () => {
+    const name = `migrate-${crypto.randomUUID()}`;
+    const v3 = new Dexie(name);
+    v3.version(1).stores(V1_STORES);
+    v3.version(2).stores(V2_STORES_CHANGED).upgrade(UPGRADE_TO_V2);
+    v3.version(3).stores(V3_STORES_CHANGED);
+    await v3.open();
+    const prospects = Array.from({ length: 200 }, (_, i) => ({
+      ...v1Prospect(i),
+      companyKey: '',
+      ...(i % 10 === 0 ? { outcome: { result: 'won', date: 1_700_000_500_000 } } : {}),
+    }));
+    await v3.table('prospects').bulkAdd(prospects);
+    // Each a creation event; every other one a move to contact too.
+    const events = prospects.flatMap((p, i) => [
+      { id: crypto.randomUUID(), prospectId: p.id, from: null, to: 'prospecting', date: p.createdAt, forced: false, unmet: [] },
+      ...(i % 2
+        ? []
+        : [
+            {
+              id: crypto.randomUUID(),
+              prospectId: p.id,
+              from: 'prospecting',
+              to: 'contact',
+              date: p.createdAt + 1,
+              forced: false,
+              unmet: [],
+            },
+          ]),
+    ]);
+    await v3.table('stageEvents').bulkAdd(events);
+    await v3
+      .table('relances')
+      .add({ id: crypto.randomUUID(), prospectId: prospects[0]?.id, dueDate: '2026-12-01', status: 'open', createdAt: 1 });
+    v3.close();
+
+    const db = openDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(4);
+    expect(await db.prospects.count()).toBe(200);
+    expect(await db.stageEvents.count()).toBe(300);
+    expect(await db.relances.count()).toBe(1);
+    expect(await db.prospects.toArray()).toEqual(expect.arrayContaining(prospects.map((p) => expect.objectContaining(p))));
+    expect(await db.kpiProspects.toArray()).toEqual((await db.prospects.toArray()).map(kpiProspectRow));
+    expect((await db.kpiProspects.toArray()).filter((row) => row.outcome?.result === 'won')).toHaveLength(20);
+    // The new index holds the moves only: a creation event (from null) is not indexed.
+    expect(await db.stageEvents.where('from').equals('prospecting').count()).toBe(100);
+    expect(await db.stageEvents.orderBy('from').count()).toBe(100);
     await db.delete();
   });
 });
