@@ -1,44 +1,21 @@
+// First: `self` and FileReader for dexie-export-import, before backup.ts loads it.
+import './backup-shims';
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-
-/*
- * The raw copy the error screen offers (DatabaseGate → exportRawDatabase) when the database will
- * not open must be restorable after a reinstall, with a normal backup's guarantees.
- * dexie-export-import (loaded by backup.ts) reads `self` and FileReader, which Node lacks.
- */
-vi.hoisted(() => {
-  if (typeof globalThis.self === 'undefined') Object.defineProperty(globalThis, 'self', { value: globalThis, configurable: true });
-  if (typeof globalThis.FileReader === 'undefined') {
-    type ReadEvent = { target: { result?: ArrayBuffer; error?: unknown } };
-    class BlobReader {
-      result: ArrayBuffer | null = null;
-      error: unknown = null;
-      onload: ((event: ReadEvent) => void) | null = null;
-      onerror: ((event: ReadEvent) => void) | null = null;
-      readAsArrayBuffer(blob: Blob): void {
-        blob.arrayBuffer().then(
-          (buffer) => {
-            this.result = buffer;
-            this.onload?.({ target: { result: buffer } });
-          },
-          (error: unknown) => {
-            this.error = error;
-            this.onerror?.({ target: { error } });
-          },
-        );
-      }
-    }
-    Object.defineProperty(globalThis, 'FileReader', { value: BlobReader, configurable: true });
-  }
-});
-
-import { BackupError, type BackupErrorCode, readBackupSummary, restoreBackup } from '../../../src/db/backup';
+import { afterEach, describe, expect, it } from 'vitest';
+import { readBackupSummary, restoreBackup } from '../../../src/db/backup';
 import { openDatabase, type RelanceDatabase } from '../../../src/db/database';
 import { exportRawDatabase } from '../../../src/db/raw-export';
 import { normalizeCompany } from '../../../src/matching/keys';
 import { type Decision, defaultSettings, type Interaction, type Prospect, type Relance, type Settings } from '../../../src/model';
+import { expectRefused, fileOf, snapshot } from './backup-helpers';
 import { deleteFreshDatabases, freshDb, keepForDeletion } from './fresh-db';
+import { V1_STORES } from './v1-stores';
+
+/*
+ * The raw copy the error screen offers (DatabaseGate → exportRawDatabase) when the database will
+ * not open must be restorable after a reinstall, with a normal backup's guarantees.
+ */
 
 afterEach(deleteFreshDatabases);
 
@@ -107,11 +84,6 @@ async function fill(db: RelanceDatabase, prospectCount: number, seed = 0): Promi
   });
 }
 
-async function snapshot(db: RelanceDatabase): Promise<Record<string, unknown[]>> {
-  const entries = await Promise.all(db.tables.map(async (table) => [table.name, await table.toArray()] as const));
-  return Object.fromEntries(entries);
-}
-
 /** What the extension finds after a reinstall: the database is gone and recreated empty under the same name. */
 async function reinstalled(db: RelanceDatabase): Promise<RelanceDatabase> {
   const name = db.name;
@@ -125,29 +97,6 @@ type RawCopy = { format: string; database: string; version: number; exportedAt: 
 
 async function parsedRaw(blob: Blob): Promise<RawCopy> {
   return JSON.parse(await blob.text()) as RawCopy;
-}
-
-function fileOf(value: unknown): Blob {
-  return new Blob([JSON.stringify(value)], { type: 'application/json' });
-}
-
-async function refusal(promise: Promise<unknown>): Promise<BackupError> {
-  const outcome = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(outcome).toBeInstanceOf(BackupError);
-  return outcome as BackupError;
-}
-
-/** The restore (and, unless the fault is in the rows, the preview) refuses the file with `code`; nothing is written. */
-async function expectRefused(db: RelanceDatabase, file: Blob, code: BackupErrorCode, phase: 'preview' | 'restore' = 'preview') {
-  const before = await snapshot(db);
-  if (phase === 'preview') expect((await refusal(readBackupSummary(db, file))).code).toBe(code);
-  const error = await refusal(restoreBackup(db, file));
-  expect(error.code).toBe(code);
-  expect(await snapshot(db)).toEqual(before);
-  return error;
 }
 
 describe('restoring the raw copy made when the database would not open', () => {
@@ -197,14 +146,7 @@ describe('restoring the raw copy made when the database would not open', () => {
     await db.delete();
     // The database as the v1 extension left it (its records lack companyKey); a failed v2 upgrade leaves it so.
     const v1 = new Dexie(name);
-    v1.version(1).stores({
-      prospects: 'id, &linkedinUrl, *emailKeys, nameKey, salesNavId, stage, updatedAt',
-      interactions: 'id, prospectId, [prospectId+date], date',
-      relances: 'id, prospectId, [status+dueDate], dueDate',
-      stageEvents: 'id, prospectId, [prospectId+date], date',
-      offers: 'id',
-      settings: 'key',
-    });
+    v1.version(1).stores(V1_STORES);
     const v1Prospects = Array.from({ length: 6 }, (_, i) => {
       const { companyKey: _dropped, ...record } = prospect(i);
       return record;

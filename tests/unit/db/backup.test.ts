@@ -1,40 +1,9 @@
+// First: `self` and FileReader for dexie-export-import, before backup.ts loads it.
+import './backup-shims';
 import 'fake-indexeddb/auto';
 import fc from 'fast-check';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-
-/*
- * dexie-export-import reads `self` when its module loads and reads blobs with FileReader:
- * both are there in every extension context (pages and the service worker) but not in Node.
- * vi.hoisted runs before the imports below, so the addon finds them when backup.ts loads it.
- */
-vi.hoisted(() => {
-  if (typeof globalThis.self === 'undefined') Object.defineProperty(globalThis, 'self', { value: globalThis, configurable: true });
-  if (typeof globalThis.FileReader === 'undefined') {
-    type ReadEvent = { target: { result?: ArrayBuffer; error?: unknown } };
-    class BlobReader {
-      result: ArrayBuffer | null = null;
-      error: unknown = null;
-      onload: ((event: ReadEvent) => void) | null = null;
-      onerror: ((event: ReadEvent) => void) | null = null;
-      onabort: ((event: ReadEvent) => void) | null = null;
-      readAsArrayBuffer(blob: Blob): void {
-        blob.arrayBuffer().then(
-          (buffer) => {
-            this.result = buffer;
-            this.onload?.({ target: { result: buffer } });
-          },
-          (error: unknown) => {
-            this.error = error;
-            this.onerror?.({ target: { error } });
-          },
-        );
-      }
-    }
-    Object.defineProperty(globalThis, 'FileReader', { value: BlobReader, configurable: true });
-  }
-});
-
-import { BackupError, type BackupErrorCode, createBackup, readBackupSummary, restoreBackup } from '../../../src/db/backup';
+import { afterEach, describe, expect, it } from 'vitest';
+import { BackupError, createBackup, readBackupSummary, restoreBackup } from '../../../src/db/backup';
 import {
   DERIVED_STORES,
   kpiProspectRow,
@@ -54,6 +23,7 @@ import {
   type Settings,
   type StageEvent,
 } from '../../../src/model';
+import { expectRefused, fileOf, type Snapshot, snapshot } from './backup-helpers';
 import { deleteFreshDatabases, freshDb } from './fresh-db';
 
 afterEach(deleteFreshDatabases);
@@ -164,13 +134,6 @@ async function fill(db: RelanceDatabase, contents: Partial<Contents>): Promise<v
   });
 }
 
-type Snapshot = Record<string, unknown[]>;
-
-async function snapshot(db: RelanceDatabase): Promise<Snapshot> {
-  const entries = await Promise.all(db.tables.map(async (table) => [table.name, await table.toArray()] as const));
-  return Object.fromEntries(entries);
-}
-
 async function eraseAll(db: RelanceDatabase): Promise<void> {
   await db.transaction('rw', db.tables, async () => {
     for (const table of db.tables) await table.clear();
@@ -196,34 +159,11 @@ async function parsedBackup(blob: Blob): Promise<BackupFile> {
   return JSON.parse(await blob.text()) as BackupFile;
 }
 
-function fileOf(value: unknown): Blob {
-  return new Blob([JSON.stringify(value)], { type: 'application/json' });
-}
-
 /** Rows of `table` in a parsed backup (the fixture files always hold every table they list). */
 function rowsOf(file: BackupFile, table: RelanceTableName): unknown[] {
   const entry = file.data.data.find((candidate) => candidate.tableName === table);
   if (!entry) throw new Error(`no ${table} in the file`);
   return entry.rows;
-}
-
-async function refusal(promise: Promise<unknown>): Promise<BackupError> {
-  const outcome = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(outcome).toBeInstanceOf(BackupError);
-  return outcome as BackupError;
-}
-
-/** Both the preview and the restore refuse the file with `code`, and the database is left as it was. */
-async function expectRefused(db: RelanceDatabase, file: Blob, code: BackupErrorCode, phase: 'preview' | 'restore' = 'preview') {
-  const before = await snapshot(db);
-  if (phase === 'preview') expect((await refusal(readBackupSummary(db, file))).code).toBe(code);
-  const error = await refusal(restoreBackup(db, file));
-  expect(error.code).toBe(code);
-  expect(await snapshot(db)).toEqual(before);
-  return error;
 }
 
 /** The settings record as the v1 extension stored it. */

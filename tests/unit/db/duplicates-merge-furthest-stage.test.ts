@@ -2,43 +2,21 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { stageEventsOf } from '../../../src/db/database';
 import { mergeProspects } from '../../../src/db/duplicates';
-import type { Prospect, StageEvent } from '../../../src/model';
-import { withDerivedKeys } from '../../../src/model/prospect';
+import type { StageEvent } from '../../../src/model';
 import { computePipelineFigures } from '../../../src/process/kpis';
 import { deleteFreshDatabases, freshDb } from './fresh-db';
+import { numberedProspect as prospect, T0, uuid } from './prospect-record';
 
 afterEach(async () => {
   vi.useRealTimers();
   await deleteFreshDatabases();
 });
 
-const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
-const T0 = new Date(2026, 0, 5, 10).getTime();
 const DAY = 86_400_000;
 const FRENCH = {
   labels: { fullName: 'Nom', outcome: 'Issue', won: 'Gagné', lost: 'Perdu', stageBefore: 'Étape avant la fusion', from: 'Fusionné depuis' },
   stageNames: { prospecting: 'Prospection', contact: 'Prise de contact', proposal: 'Proposition', relationship: 'Suivi' },
 };
-
-function prospect(n: number, fields: Partial<Prospect> & { fullName: string }): Prospect {
-  return withDerivedKeys({
-    id: uuid(n),
-    phones: [],
-    emails: [],
-    emailKeys: [],
-    nameKey: '',
-    companyKey: '',
-    stage: 'prospecting',
-    qualification: 'suspect',
-    checklist: {},
-    tags: [],
-    source: 'manual',
-    lockedFields: [],
-    createdAt: T0,
-    updatedAt: T0,
-    ...fields,
-  });
-}
 
 const move = (n: number, prospectId: string, from: StageEvent['from'], to: StageEvent['to'], date: number): StageEvent => ({
   id: uuid(500 + n),

@@ -1,35 +1,11 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { mergeProspects } from '../../../src/db/duplicates';
-import type { Prospect } from '../../../src/model';
-import { withDerivedKeys } from '../../../src/model/prospect';
 import { duplicatesStrings } from '../../../src/ui/options/duplicates/strings';
 import { deleteFreshDatabases, freshDb } from './fresh-db';
+import { numberedProspect as prospect, T0 } from './prospect-record';
 
 afterEach(deleteFreshDatabases);
-
-const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
-const T0 = new Date(2026, 0, 5, 10).getTime();
-
-function prospect(n: number, fields: Partial<Prospect> & { fullName: string }): Prospect {
-  return withDerivedKeys({
-    id: uuid(n),
-    phones: [],
-    emails: [],
-    emailKeys: [],
-    nameKey: '',
-    companyKey: '',
-    stage: 'prospecting',
-    qualification: 'suspect',
-    checklist: {},
-    tags: [],
-    source: 'manual',
-    lockedFields: [],
-    createdAt: T0,
-    updatedAt: T0,
-    ...fields,
-  });
-}
 
 async function mergeOutcomes(lang: 'fr' | 'en'): Promise<string | undefined> {
   const db = freshDb();

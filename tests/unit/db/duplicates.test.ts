@@ -5,34 +5,14 @@ import { findDuplicateGroups, linkedRecordCounts, markNotDuplicates, mergeProspe
 import { RecordNotFoundError, ValidationError } from '../../../src/db/errors';
 import { rejectedFor, rejectSuggestion } from '../../../src/db/identity';
 import type { Interaction, Prospect, Relance, StageEvent } from '../../../src/model';
-import { withDerivedKeys } from '../../../src/model/prospect';
 import { deleteFreshDatabases, freshDb, keepForDeletion } from './fresh-db';
+import { numberedProspect, T0, uuid } from './prospect-record';
 
 afterEach(deleteFreshDatabases);
 
-/** A uuid whose last digits read as `n`, so failures name the record. */
-const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
-
-const T0 = new Date(2026, 0, 5, 10).getTime();
-
+/** Prospect `n`, made `n` seconds after T0. */
 function prospect(n: number, fields: Partial<Prospect> & { fullName: string }): Prospect {
-  return withDerivedKeys({
-    id: uuid(n),
-    phones: [],
-    emails: [],
-    emailKeys: [],
-    nameKey: '',
-    companyKey: '',
-    stage: 'prospecting',
-    qualification: 'suspect',
-    checklist: {},
-    tags: [],
-    source: 'manual',
-    lockedFields: [],
-    createdAt: T0 + n * 1000,
-    updatedAt: T0 + n * 1000,
-    ...fields,
-  });
+  return numberedProspect(n, { createdAt: T0 + n * 1000, updatedAt: T0 + n * 1000, ...fields });
 }
 
 let sequence = 0;

@@ -17,6 +17,7 @@ import { STAGES } from '../../../src/model/enums';
 import type { Prospect } from '../../../src/model/prospect';
 import { addDays, computePipelineFigures, todayIso } from '../../../src/process';
 import { deleteFreshDatabases, freshDb } from './fresh-db';
+import { prospectRecord, uuid } from './prospect-record';
 
 afterEach(deleteFreshDatabases);
 
@@ -27,24 +28,14 @@ async function expectInStep(db: RelanceDatabase): Promise<void> {
 }
 
 const prospectOf = (n: number, fields: Partial<Prospect> = {}) =>
-  ({
-    id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+  prospectRecord({
+    id: uuid(n),
     fullName: `Prospect ${n}`,
-    phones: [],
-    emails: [],
-    emailKeys: [],
-    nameKey: '',
-    companyKey: '',
-    stage: 'prospecting',
-    qualification: 'suspect',
-    checklist: {},
-    tags: [],
     source: 'test',
-    lockedFields: [],
     createdAt: 1_700_000_000_000 + n,
     updatedAt: 1_700_000_000_000 + n,
     ...fields,
-  }) as Prospect;
+  });
 
 type Operation =
   | { kind: 'put'; n: number; stage: number; won: boolean }

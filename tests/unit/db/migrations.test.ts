@@ -6,16 +6,9 @@ import { kpiProspectRow, openDatabase, stageEventsOf } from '../../../src/db/dat
 import { normalizeCompany } from '../../../src/matching/keys';
 import type { Interaction } from '../../../src/model';
 import { CHANNELS, countContactsPerWeek, todayIso } from '../../../src/process';
+import { V1_STORES } from './v1-stores';
 
-/** The stores of each released schema version, frozen here as they shipped. */
-const V1_STORES = {
-  prospects: 'id, &linkedinUrl, *emailKeys, nameKey, salesNavId, stage, updatedAt',
-  interactions: 'id, prospectId, [prospectId+date], date',
-  relances: 'id, prospectId, [status+dueDate], dueDate',
-  stageEvents: 'id, prospectId, [prospectId+date], date',
-  offers: 'id',
-  settings: 'key',
-};
+/* The stores of each released schema version, frozen here as they shipped (v1: V1_STORES). */
 
 /** What v2 changed, and its upgrade, as released (the app's class only holds the latest). */
 const V2_STORES_CHANGED = {

@@ -3,44 +3,20 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { RelanceDatabase } from '../../../src/db/database';
 import { FIRST_SCREEN_ROWS, firstScreen, relanceQueue } from '../../../src/db/relance-queue';
 import { addDays } from '../../../src/process';
-import { deleteFreshDatabases, freshDb } from './fresh-db';
+import { deleteFreshDatabases } from './fresh-db';
+import { databaseWithRelances } from './relance-queue-fixture';
 
 const TODAY = '2026-03-10';
 afterEach(deleteFreshDatabases);
 
 /** One prospect per relance, due on `day` at `time` (none: any time that day), scheduled in this order. */
-async function withRelances(relances: { day: string; time?: string }[]): Promise<RelanceDatabase> {
-  const db = freshDb('today-order');
+function withRelances(relances: { day: string; time?: string }[]): Promise<RelanceDatabase> {
   const now = Date.UTC(2026, 2, 1);
-  const prospects = relances.map((_, index) => ({
-    id: crypto.randomUUID(),
-    fullName: `Prospect ${index}`,
-    phones: [],
-    emails: [],
-    emailKeys: [],
-    nameKey: '',
-    companyKey: '',
-    stage: 'contact' as const,
-    qualification: 'prospect' as const,
-    checklist: {},
-    tags: [],
-    source: 'manual',
-    lockedFields: [],
-    createdAt: now,
-    updatedAt: now,
-  }));
-  await db.prospects.bulkAdd(prospects);
-  await db.relances.bulkAdd(
-    prospects.map((prospect, index) => ({
-      id: crypto.randomUUID(),
-      prospectId: prospect.id,
-      dueDate: relances[index]?.day ?? TODAY,
-      ...(relances[index]?.time ? { dueTime: relances[index]?.time } : {}),
-      status: 'open' as const,
-      createdAt: now + index,
-    })),
+  return databaseWithRelances(
+    'today-order',
+    now,
+    relances.map(({ day, time }, index) => ({ dueDate: day, dueTime: time, createdAt: now + index })),
   );
-  return db;
 }
 
 const untimed = (count: number) => Array.from({ length: count }, () => ({ day: TODAY }));

@@ -3,43 +3,20 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { RelanceDatabase } from '../../../src/db/database';
 import { firstScreen, relanceCounts, relanceQueue } from '../../../src/db/relance-queue';
 import { addDays } from '../../../src/process';
-import { deleteFreshDatabases, freshDb } from './fresh-db';
+import { deleteFreshDatabases } from './fresh-db';
+import { databaseWithRelances } from './relance-queue-fixture';
 
 const TODAY = '2026-03-10';
 afterEach(deleteFreshDatabases);
 
 /** One prospect per relance; `due` days from today (negative: overdue). */
-async function withRelances(dues: number[]): Promise<RelanceDatabase> {
-  const db = freshDb('queue');
+function withRelances(dues: number[]): Promise<RelanceDatabase> {
   const now = Date.UTC(2026, 2, 10);
-  const prospects = dues.map((_, index) => ({
-    id: crypto.randomUUID(),
-    fullName: `Prospect ${index}`,
-    phones: [],
-    emails: [],
-    emailKeys: [],
-    nameKey: '',
-    companyKey: '',
-    stage: 'contact' as const,
-    qualification: 'prospect' as const,
-    checklist: {},
-    tags: [],
-    source: 'manual',
-    lockedFields: [],
-    createdAt: now,
-    updatedAt: now,
-  }));
-  await db.prospects.bulkAdd(prospects);
-  await db.relances.bulkAdd(
-    prospects.map((prospect, index) => ({
-      id: crypto.randomUUID(),
-      prospectId: prospect.id,
-      dueDate: addDays(TODAY, dues[index] ?? 0),
-      status: 'open' as const,
-      createdAt: now,
-    })),
+  return databaseWithRelances(
+    'queue',
+    now,
+    dues.map((due) => ({ dueDate: addDays(TODAY, due), createdAt: now })),
   );
-  return db;
 }
 
 describe('the popup queue', () => {

@@ -4,31 +4,21 @@ import { stageEventsOf } from '../../../src/db/database';
 import { ValidationError } from '../../../src/db/errors';
 import type { Interaction, Prospect, Relance, Settings } from '../../../src/model';
 import { deleteFreshDatabases, freshDb } from './fresh-db';
+import { prospectRecord } from './prospect-record';
 
 afterEach(deleteFreshDatabases);
 
 const NOW = Date.UTC(2026, 2, 10, 9);
 
 function prospect(overrides: Partial<Prospect> = {}): Prospect {
-  return {
-    id: crypto.randomUUID(),
+  return prospectRecord({
     fullName: 'Jeanne Dupont',
     company: 'Acme',
-    phones: [],
     emails: ['Jeanne.Dupont@Acme.fr'],
-    emailKeys: [],
-    nameKey: '',
-    companyKey: '',
-    stage: 'prospecting',
-    qualification: 'suspect',
-    checklist: {},
-    tags: [],
-    source: 'manual',
-    lockedFields: [],
     createdAt: NOW,
     updatedAt: NOW,
     ...overrides,
-  };
+  });
 }
 
 function interaction(prospectId: string, overrides: Partial<Interaction> = {}): Interaction {
