@@ -183,6 +183,40 @@ export function proposeRelanceAfterContact(
 }
 
 /**
+ * A relance's day as the rep's settings allow it: with "working days only", a later day
+ * landing on a Saturday or Sunday moves to the Monday; today stays today (the rep is working
+ * now, whatever the day).
+ */
+export function onAllowedDay(day: IsoDate, today: IsoDate, workingDaysOnly: boolean): IsoDate {
+  return workingDaysOnly && day !== today ? onWorkingDay(day) : day;
+}
+
+/** The day of a relance `days` after `today` (presets, shortcuts), on an allowed day. */
+export function relanceDayIn(today: IsoDate, days: number, workingDaysOnly: boolean): IsoDate {
+  return onAllowedDay(addDays(today, days), today, workingDaysOnly);
+}
+
+/**
+ * The relance to propose once a contact is logged or a relance done: the stage cadence's next
+ * step (proposeRelanceAfterContact, from `stageSince`), on an allowed day; none while the
+ * prospect still has another open relance (proposing one more would double it).
+ */
+export function proposeNextRelance(
+  stage: Stage,
+  today: IsoDate,
+  {
+    cadences,
+    workingDaysOnly,
+    hasOpenRelance,
+    stageSince,
+  }: { cadences: readonly Cadence[]; workingDaysOnly: boolean; hasOpenRelance: boolean; stageSince?: IsoDate | undefined },
+): IsoDate | null {
+  if (hasOpenRelance) return null;
+  const proposed = proposeRelanceAfterContact(stage, today, cadences, stageSince)?.dueDate;
+  return proposed === undefined ? null : onAllowedDay(proposed, today, workingDaysOnly);
+}
+
+/**
  * The day a prospect entered its current stage, where its cadence starts: its latest move to
  * that stage, or its creation day when the trail has none (created there, or older records).
  */

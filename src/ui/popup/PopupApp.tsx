@@ -17,7 +17,7 @@ import {
 } from '../../db/relance-queue';
 import { completeRelance, logInteraction, nextOpenRelance, type RelanceRow, scheduleRelance, snoozeRelance } from '../../db/repository';
 import type { Prospect } from '../../model';
-import { type Channel, stageStartDay, todayIso } from '../../process';
+import { type Channel, proposeNextRelance, stageStartDay, todayIso } from '../../process';
 import { effectiveCadences } from '../../process/playbook';
 import { buttonClass } from '../components';
 import { formatDay } from '../format';
@@ -25,7 +25,7 @@ import { useI18n } from '../i18n-context';
 import { useSettings } from '../use-settings';
 import { firstPage } from './first-page';
 import { RelanceItem, type SectionKey } from './RelanceItem';
-import { proposalAfterDone, type SnoozeKey } from './relance-days';
+import type { SnoozeKey } from './relance-days';
 import { type ShownRow, useRowFocus } from './row-focus';
 
 /** Past this many rows the list is virtualised: only what is on screen is rendered. */
@@ -123,7 +123,7 @@ export function PopupApp() {
       await completeRelance(db, relance.id);
       await logInteraction(db, prospect.id, channel, relance.note ? { note: relance.note } : {});
       const [next, trail] = await Promise.all([nextOpenRelance(db, prospect.id), stageEventsOf(db, [prospect.id]).toArray()]);
-      const proposal = proposalAfterDone(prospect.stage, today, {
+      const proposal = proposeNextRelance(prospect.stage, today, {
         cadences,
         workingDaysOnly,
         hasOpenRelance: next !== undefined,

@@ -4,7 +4,7 @@ import { db } from '../../db/instance';
 import { logInteraction, scheduleRelance, updateInteractionNote } from '../../db/repository';
 import type { Prospect } from '../../model';
 import type { PageContact } from '../../model/page-contact';
-import { CHANNELS, type Channel, type IsoDate, onWorkingDay, proposeRelanceAfterContact, todayIso } from '../../process';
+import { CHANNELS, type Channel, type IsoDate, proposeNextRelance, todayIso } from '../../process';
 import { ChannelIcon } from '../channel-icon';
 import { buttonClass, inputClass, Section } from '../components';
 import { formatDay } from '../format';
@@ -40,11 +40,8 @@ export function LogContact({
   const [note, setNote] = useState('');
 
   const afterLog = (id: string, label: string) => {
-    const today = todayIso();
-    const proposed = hasOpenRelance ? null : proposeRelanceAfterContact(prospect.stage, today, cadences, stageSince);
-    // As the presets: with "working days only", a proposal landing on a weekend moves to the Monday.
-    const proposal = proposed && { dueDate: workingDaysOnly ? onWorkingDay(proposed.dueDate) : proposed.dueDate };
-    setLogged({ id, label, proposal });
+    const dueDate = proposeNextRelance(prospect.stage, todayIso(), { cadences, workingDaysOnly, hasOpenRelance, stageSince });
+    setLogged({ id, label, proposal: dueDate === null ? null : { dueDate } });
     setNote('');
   };
 

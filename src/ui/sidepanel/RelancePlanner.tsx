@@ -2,13 +2,12 @@ import { useState } from 'react';
 import { db } from '../../db/instance';
 import { scheduleRelance } from '../../db/repository';
 import type { Prospect } from '../../model';
-import { daysBetween, NEXT_MONDAY_LABEL, nextMonday, RELANCE_PRESETS, todayIso } from '../../process';
+import { daysBetween, NEXT_MONDAY_LABEL, nextMonday, RELANCE_PRESETS, relanceDayIn, todayIso } from '../../process';
 import { buttonClass, inputClass, Section } from '../components';
 import { formatDay } from '../format';
 import { useI18n } from '../i18n-context';
 import { useSettings } from '../use-settings';
 import { useToday } from '../use-today';
-import { relanceDayIn } from './relance-day';
 
 /** One click on a preset schedules the next relance; a date picker covers the rest. */
 export function RelancePlanner({ prospect }: { prospect: Prospect }) {
