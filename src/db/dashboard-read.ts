@@ -36,9 +36,8 @@ export type DashboardRecords = {
   relances: KpiRelance[];
 };
 
-// kpiProspects rows are the four fields computeKpis reads (see kpiProspectsMiddleware).
-const toKpiProspect = ({ id, stage, createdAt, outcome }: KpiProspect): KpiProspect =>
-  outcome === undefined ? { id, stage, createdAt } : { id, stage, createdAt, outcome };
+// kpiProspects rows are already the four fields computeKpis reads (kpiProspectRow).
+const asKpiProspect = (row: KpiProspect): KpiProspect => row;
 const toKpiStageEvent = ({ prospectId, from, to, date }: StageEvent): KpiStageEvent => ({ prospectId, from, to, date });
 
 /** The IndexedDB stores each dashboard table is read from. */
@@ -160,7 +159,7 @@ export function readDashboardStores(
   const settle = <T>(read: Promise<T>) => Promise.race([read, aborted]);
   const reads: DashboardReads = {};
   // Requested largest first: the database reads the next page while this page decodes the previous one.
-  if (tables.includes('prospects')) reads.prospects = settle(readWholeStore(store('prospects'), toKpiProspect));
+  if (tables.includes('prospects')) reads.prospects = settle(readWholeStore(store('prospects'), asKpiProspect));
   if (tables.includes('stageEvents')) reads.stageEvents = settle(readStageMoves(store('stageEvents')));
   if (tables.includes('interactions')) reads.interactions = settle(countContacts(store('interactions'), period));
   if (tables.includes('relances')) {

@@ -13,6 +13,7 @@ import { settingsSchema } from '../model/settings';
 import type { StageEvent } from '../model/stage-event';
 import { stageEventSchema } from '../model/stage-event';
 import type { z } from '../model/zod';
+import type { KpiProspect } from '../process';
 import { ValidationError } from './errors';
 import { DEFAULT_DATABASE_NAME } from './schema-version';
 
@@ -112,13 +113,11 @@ const validationMiddleware: Middleware<DBCore> = {
   },
 };
 
-/** What the dashboard needs of each prospect (kpiProspects, derived: never backed up, never validated apart). */
-export type KpiProspectRow = Pick<Prospect, 'id' | 'stage' | 'createdAt' | 'outcome'>;
-
 /** Stores the database derives from the others: left out of backups, rebuilt from their source. */
 export const DERIVED_STORES: readonly string[] = ['kpiProspects'];
 
-export function kpiProspectRow({ id, stage, createdAt, outcome }: Prospect): KpiProspectRow {
+/** What the dashboard needs of a prospect: its kpiProspects row (derived: never backed up, never validated apart). */
+export function kpiProspectRow({ id, stage, createdAt, outcome }: Prospect): KpiProspect {
   return outcome === undefined ? { id, stage, createdAt } : { id, stage, createdAt, outcome };
 }
 
@@ -182,7 +181,7 @@ export class RelanceDatabase extends Dexie {
   offers!: Table<Offer, string>;
   settings!: Table<Settings, string>;
   decisions!: Table<Decision, string>;
-  kpiProspects!: Table<KpiProspectRow, string>;
+  kpiProspects!: Table<KpiProspect, string>;
 
   constructor(name: string = DEFAULT_DATABASE_NAME) {
     super(name);
@@ -230,7 +229,7 @@ export class RelanceDatabase extends Dexie {
       })
       .upgrade(async (tx) => {
         const rows = (await tx.table<Prospect, string>('prospects').toArray()).map(kpiProspectRow);
-        await tx.table<KpiProspectRow, string>('kpiProspects').bulkPut(rows);
+        await tx.table<KpiProspect, string>('kpiProspects').bulkPut(rows);
       });
     this.use(validationMiddleware);
     this.use(kpiProspectsMiddleware);
